@@ -1,0 +1,11 @@
+"""URLs of the spaces: the filtered list and each space's page."""
+
+from django.urls import path
+
+from commune.spaces import views
+
+app_name = "spaces"
+urlpatterns = [
+    path("", views.space_list, name="list"),
+    path("<slug:slug>/", views.space_detail, name="detail"),
+]

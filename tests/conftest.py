@@ -1,0 +1,18 @@
+"""Fixtures shared by the whole suite."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.cache import cache
+
+from commune.i18n import compile_catalogs
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    compile_catalogs()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache() -> None:
+    # Rate-limit counters live in the cache; each test starts with none.
+    cache.clear()
