@@ -153,7 +153,8 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = DATA_DIR / "static"
+# The demo serves static files from the apps; production serves `commune collectstatic` output.
+STATIC_ROOT = None if DEMO or DEBUG else DATA_DIR / "static"
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("COMMUNE_MEDIA_ROOT", DATA_DIR / "media"))
 STORAGES = {
