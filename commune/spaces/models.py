@@ -76,7 +76,9 @@ class SpaceQuerySet(models.QuerySet["Space"]):
         if status == SpaceStatus.CLOSED:
             return self.filter(closes_on__lt=today)
         if status == SpaceStatus.OPEN:
-            return self.filter(Q(closes_on__isnull=True) | Q(closes_on__gte=today), opens_on__lte=today)
+            return self.filter(
+                Q(closes_on__isnull=True) | Q(closes_on__gte=today), opens_on__lte=today
+            )
         raise ValueError(f"Unknown space status: {status!r}")
 
 
@@ -154,7 +156,10 @@ class Space(models.Model):
         unknown = set(self.components or []) - set(Component.values)
         if unknown:
             raise ValidationError(
-                {"components": _("Unknown components: %(names)s.") % {"names": ", ".join(sorted(unknown))}}
+                {
+                    "components": _("Unknown components: %(names)s.")
+                    % {"names": ", ".join(sorted(unknown))}
+                }
             )
 
     def status(self, today: datetime.date | None = None) -> SpaceStatus:

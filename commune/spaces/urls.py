@@ -7,5 +7,6 @@ from commune.spaces import views
 app_name = "spaces"
 urlpatterns = [
     path("", views.space_list, name="list"),
+    path("export.csv", views.space_export, name="export"),
     path("<slug:slug>/", views.space_detail, name="detail"),
 ]

@@ -3,20 +3,22 @@
 from __future__ import annotations
 
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import render
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
+from commune.core.exports import csv_download
 from commune.spaces.access import get_visible_space, visible_spaces
 from commune.spaces.forms import SpaceFilterForm
+from commune.spaces.models import SpaceQuerySet
 
 PAGE_SIZE = 24
 
 
-@require_safe
-def space_list(request: HttpRequest) -> HttpResponse:
-    """Every visible space, filtered by kind, neighbourhood and status."""
+def _filtered_spaces(request: HttpRequest) -> tuple[SpaceFilterForm, SpaceQuerySet]:
+    """The spaces the visitor may see, narrowed by the list's filters when they are valid."""
     form = SpaceFilterForm(request.GET or None)
     spaces = visible_spaces(request.user).select_related("neighbourhood")
     if form.is_valid():
@@ -26,7 +28,14 @@ def space_list(request: HttpRequest) -> HttpResponse:
             spaces = spaces.filter(neighbourhood=form.cleaned_data["neighbourhood"])
         if form.cleaned_data["status"]:
             spaces = spaces.with_status(form.cleaned_data["status"])
-    page = Paginator(spaces.order_by("kind", "title"), PAGE_SIZE).get_page(request.GET.get("page"))
+    return form, spaces.order_by("kind", "title")
+
+
+@require_safe
+def space_list(request: HttpRequest) -> HttpResponse:
+    """Every visible space, filtered by kind, neighbourhood and status."""
+    form, spaces = _filtered_spaces(request)
+    page = Paginator(spaces, PAGE_SIZE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -37,9 +46,44 @@ def space_list(request: HttpRequest) -> HttpResponse:
             "page": page,
             "today": timezone.localdate(),
             "filter_query": query.urlencode(),
-            "is_filtered": bool(form.is_bound and form.is_valid() and any(form.cleaned_data.values())),
+            "is_filtered": bool(
+                form.is_bound and form.is_valid() and any(form.cleaned_data.values())
+            ),
         },
     )
+
+
+@require_safe
+def space_export(request: HttpRequest) -> StreamingHttpResponse:
+    """The same filtered list as CSV, with each space's rules of the game."""
+    _form, spaces = _filtered_spaces(request)
+    today = timezone.localdate()
+    header = [
+        _("Title"),
+        _("Kind"),
+        _("Neighbourhood"),
+        _("Status"),
+        _("Opens on"),
+        _("Closes on"),
+        _("Power given to residents"),
+        _("Answer delay (days)"),
+        _("Address"),
+    ]
+    rows = (
+        [
+            space.title,
+            space.get_kind_display(),
+            space.neighbourhood.name if space.neighbourhood else "",
+            space.status(today).label,
+            space.opens_on.isoformat(),
+            space.closes_on.isoformat() if space.closes_on else "",
+            space.get_power_level_display(),
+            space.answer_delay_days,
+            request.build_absolute_uri(space.get_absolute_url()),
+        ]
+        for space in spaces.iterator()
+    )
+    return csv_download("spaces.csv", header, rows)
 
 
 @require_safe

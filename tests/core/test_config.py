@@ -1,4 +1,4 @@
-"""Reading the environment: database URLs, yes/no flags and lists, with errors naming the variable."""
+"""Reading the environment: database URLs, flags and lists; errors name the variable."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def test_a_malformed_database_url_is_refused_naming_the_variable(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path, url: str
 ) -> None:
     monkeypatch.setenv("DATABASE_URL", url)
-    with pytest.raises(ImproperlyConfigured, match="^DATABASE_URL is malformed"):
+    with pytest.raises(ImproperlyConfigured, match=r"^DATABASE_URL is malformed"):
         database_from_env(tmp_path)
 
 
