@@ -8,6 +8,7 @@ import io
 
 import pytest
 from django.utils import timezone
+from django.utils.text import slugify
 
 from commune.spaces.models import PowerLevel, Space, SpaceKind
 from commune.territory.models import AgeBand, City, Neighbourhood, PopulationFigure, Sex
@@ -24,7 +25,7 @@ def _rows(response) -> list[list[str]]:
 def _space(title: str, **fields) -> Space:
     defaults = {
         "kind": SpaceKind.THEMATIC_COUNCIL,
-        "slug": title.lower().replace(" ", "-"),
+        "slug": slugify(title),
         "summary": "Résumé",
         "power_level": PowerLevel.CONCERTATION,
         "who_may_take_part": "Tout le monde",
