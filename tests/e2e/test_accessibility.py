@@ -1,0 +1,204 @@
+"""Every page a visitor can reach, crawled through its links and checked with axe-core.
+
+Anonymous and logged in, in French and in English: each page answers 200, has a title,
+one h1, the right html lang, and no WCAG 2.2 A/AA violation that axe can find.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import deque
+from dataclasses import dataclass, field
+from urllib.parse import urldefrag, urlsplit
+
+import pytest
+from django.urls import reverse
+from django.utils import translation
+from playwright.sync_api import Page
+
+from tests.e2e.helpers import (
+    Axe,
+    DemoCity,
+    format_violations,
+    html_lang,
+    log_in,
+    main_form_with,
+    submit_button,
+)
+
+pytestmark = pytest.mark.browser
+
+MAX_PAGES = 150
+SKIPPED_PREFIXES = ("/admin/", "/static/", "/media/")
+
+
+@dataclass
+class Crawl:
+    """What a crawl saw: the pages checked, the problems found, and where each link was."""
+
+    language: str
+    pages: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+    truncated: bool = False
+
+
+def _skipped(path: str) -> bool:
+    unprefixed = re.sub(r"^/(en|fr)(?=/)", "", path)
+    return unprefixed.startswith(SKIPPED_PREFIXES)
+
+
+def crawl(page: Page, axe: Axe, start: str, language: str) -> Crawl:
+    """Follow every same-origin link from `start`, checking each page once.
+
+    The page must already be on the live server: its origin bounds the crawl.
+    """
+    origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
+    result = Crawl(language=language)
+    queue: deque[tuple[str, str]] = deque([(start, "(start)")])
+    seen = {start}
+    paths_with_query: set[str] = set()
+    while queue:
+        if len(result.pages) >= MAX_PAGES:
+            result.truncated = True
+            break
+        url, found_on = queue.popleft()
+        response = page.goto(url)
+        result.pages.append(url)
+        where = f"{url} (linked from {found_on})"
+        status = response.status if response else None
+        if status != 200:
+            result.problems.append(f"{where}: answered {status}")
+            continue
+        if not page.title().strip():
+            result.problems.append(f"{where}: empty <title>")
+        if (h1_count := page.locator("h1").count()) != 1:
+            result.problems.append(f"{where}: {h1_count} <h1> elements instead of one")
+        if (lang := html_lang(page)) != language:
+            result.problems.append(f'{where}: <html lang="{lang}">, expected "{language}"')
+        if violations := axe(page):
+            result.problems.append(format_violations(violations, where))
+
+        hrefs: list[str] = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+        for href in hrefs:
+            link, _fragment = urldefrag(href)
+            parts = urlsplit(link)
+            if (
+                parts.scheme not in {"http", "https"}
+                or f"{parts.scheme}://{parts.netloc}" != origin
+            ):
+                continue
+            if _skipped(parts.path):
+                continue
+            target = parts.path + (f"?{parts.query}" if parts.query else "")
+            if target in seen:
+                continue
+            if parts.query:
+                # One instance of each filtered or paginated list is enough.
+                if parts.path in paths_with_query:
+                    continue
+                paths_with_query.add(parts.path)
+            seen.add(target)
+            queue.append((target, url))
+    return result
+
+
+def _localized(name: str, language: str, **kwargs: str) -> str:
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def assert_crawl_clean(result: Crawl, must_include: list[str]) -> None:
+    missing = [path for path in must_include if path not in result.pages]
+    report = "\n".join(result.problems)
+    print(  # noqa: T201 - a short account of the crawl, shown with -rP or on failure
+        f"crawled {len(result.pages)} pages in {result.language}"
+        + (" (stopped at the cap)" if result.truncated else "")
+    )
+    assert not missing, f"the crawl never reached {missing}; it saw {result.pages}"
+    assert not result.problems, (
+        f"{len(result.problems)} problem(s) on {len(result.pages)} crawled pages:\n{report}"
+    )
+
+
+def _a_space_path(language: str) -> str:
+    from commune.spaces.models import Space
+
+    space = Space.objects.published().order_by("title").first()
+    assert space is not None, "the demo city has no published space"
+    return _localized("spaces:detail", language, slug=space.slug)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_is_accessible_to_a_visitor(
+    page: Page, axe: Axe, demo_city: DemoCity, language: str
+) -> None:
+    """An anonymous visitor can reach no broken, untitled or inaccessible page."""
+    start = _localized("home", language)
+    page.goto(start)
+    result = crawl(page, axe, start, language)
+    assert_crawl_clean(
+        result,
+        [
+            start,
+            _localized("spaces:list", language),
+            _a_space_path(language),
+            _localized("accounts:signup", language),
+            _localized("accounts:login", language),
+        ],
+    )
+    assert len(result.pages) > demo_city.neighbourhood_count
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_every_page_is_accessible_to_a_resident(
+    page: Page, axe: Axe, demo_city: DemoCity, language: str
+) -> None:
+    """A logged-in resident can reach no broken, untitled or inaccessible page."""
+    log_in(page, demo_city.resident, demo_city.password)
+    start = _localized("home", language)
+    page.goto(start)
+    result = crawl(page, axe, start, language)
+    assert_crawl_clean(
+        result,
+        [
+            start,
+            _localized("spaces:list", language),
+            _a_space_path(language),
+            _localized("accounts:profile", language),
+        ],
+    )
+
+
+def _check_page(page: Page, axe: Axe, language: str) -> None:
+    assert page.title().strip(), f"{page.url} has an empty <title>"
+    assert page.locator("h1").count() == 1, f"{page.url} does not have exactly one <h1>"
+    assert html_lang(page) == language
+    axe.assert_clean(page)
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_sign_up_errors_are_accessible(
+    page: Page, axe: Axe, demo_city: DemoCity, language: str
+) -> None:
+    """Sending the sign-up form empty shows errors that are themselves accessible."""
+    page.goto(_localized("accounts:signup", language))
+    form = main_form_with(page, "input[type='password']")
+    # Skip the browser's own checks of required fields to get the server's error page.
+    form.evaluate("form => { form.noValidate = true; }")
+    with page.expect_navigation():
+        submit_button(form).click()
+    errors = page.locator("main .errorlist, main [id$='-error'], main [id$='-errors']")
+    assert errors.count() > 0, f"no error shown after sending an empty sign-up form: {page.url}"
+    _check_page(page, axe, language)
+
+
+def test_log_in_errors_are_accessible(page: Page, axe: Axe, demo_city: DemoCity) -> None:
+    """A wrong password gives an error page that is itself accessible."""
+    page.goto(_localized("accounts:login", "fr"))
+    form = main_form_with(page, "input[type='password']")
+    form.locator("input[name='username'], input[name='email']").first.fill(demo_city.resident)
+    form.locator("input[type='password']").first.fill("not-the-password")
+    with page.expect_navigation():
+        submit_button(form).click()
+    assert "/compte/connexion/" in page.url
+    _check_page(page, axe, "fr")
