@@ -153,6 +153,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
+STATICFILES_DIRS = [BASE_DIR / "static"]
 # The demo serves static files from the apps; production serves `commune collectstatic` output.
 STATIC_ROOT = None if DEMO or DEBUG else DATA_DIR / "static"
 MEDIA_URL = "media/"
