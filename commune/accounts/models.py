@@ -6,6 +6,7 @@ from typing import Any
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -83,10 +84,17 @@ class ResidentManager(BaseUserManager["Resident"]):
         return self.get(email=(username or "").lower())
 
 
+EMAIL_IN_USE = _("An account already uses this e-mail address.")
+
+
 class Resident(AbstractBaseUser, PermissionsMixin):
     """Anyone who takes part. Belongs to a neighbourhood by residence: no nationality asked."""
 
-    email = models.EmailField(_("e-mail address"), unique=True)
+    email = models.EmailField(
+        _("e-mail address"),
+        unique=True,
+        error_messages={"unique": EMAIL_IN_USE},
+    )
     display_name = models.CharField(
         _("public name"),
         max_length=60,
@@ -135,6 +143,16 @@ class Resident(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("resident")
         verbose_name_plural = _("residents")
         ordering = ["display_name"]
+        permissions = [("verify_in_person", _("Can mark a resident as verified in person"))]
+        constraints = [
+            # Addresses are stored lower-case; this guards against any writer that forgets,
+            # so two accounts can never differ only by the case of their address.
+            models.UniqueConstraint(
+                Lower("email"),
+                name="unique_resident_email_ci",
+                violation_error_message=EMAIL_IN_USE,
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.public_name

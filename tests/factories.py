@@ -1,0 +1,114 @@
+"""factory_boy factories shared by the whole suite (keep the names stable: other apps use them)."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+import factory
+from django.utils import timezone
+
+from commune.accounts.models import CityService, Demographics, Resident, Role, Verification
+from commune.accounts.services import set_role
+from commune.spaces.models import Phase, PowerLevel, Space, SpaceKind
+from commune.territory.models import City, Neighbourhood
+
+RESIDENT_PASSWORD = "correct horse battery staple 42"
+
+
+def days_from_today(offset: int) -> datetime.date:
+    """A date `offset` days from today in the city's time zone."""
+    return timezone.localdate() + datetime.timedelta(days=offset)
+
+
+class CityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = City
+        django_get_or_create = ("slug",)
+
+    name = "Nantes"
+    slug = "nantes"
+
+
+class NeighbourhoodFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Neighbourhood
+
+    city = factory.SubFactory(CityFactory)
+    name = factory.Sequence(lambda n: f"Quartier {n}")
+    slug = factory.Sequence(lambda n: f"quartier-{n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class CityServiceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = CityService
+
+    name = factory.Sequence(lambda n: f"Service {n}")
+
+
+class ResidentFactory(factory.django.DjangoModelFactory):
+    """A resident with a confirmed e-mail who can log in with RESIDENT_PASSWORD.
+
+    `ResidentFactory(role=Role.AGENT)` goes through `set_role`, so back-office access and
+    permission groups are those of the real role (this also writes its audit event).
+    `ResidentFactory(unverified=True)` makes one who has not confirmed their address yet.
+    """
+
+    class Meta:
+        model = Resident
+        skip_postgeneration_save = True
+
+    class Params:
+        unverified = factory.Trait(verification=Verification.UNVERIFIED)
+
+    email = factory.Sequence(lambda n: f"resident{n}@example.org")
+    display_name = factory.Sequence(lambda n: f"Resident {n}")
+    # Hashed once with the configured hasher, as set_password would.
+    password = factory.django.Password(RESIDENT_PASSWORD)
+    verification = Verification.EMAIL
+    role = Role.RESIDENT
+
+    @factory.post_generation
+    def staff_access(obj: Resident, create: bool, extracted: Any, **kwargs: Any) -> None:  # noqa: N805
+        if create and obj.role != Role.RESIDENT:
+            set_role(resident=obj, role=obj.role, service=obj.service)
+
+
+class DemographicsFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Demographics
+
+    resident = factory.SubFactory(ResidentFactory)
+    consented_at = factory.LazyFunction(timezone.now)
+
+
+class SpaceFactory(factory.django.DjangoModelFactory):
+    """A published, open, city-wide process; pass kind and neighbourhood for a council."""
+
+    class Meta:
+        model = Space
+
+    kind = SpaceKind.PROCESS
+    title = factory.Sequence(lambda n: f"Concertation {n}")
+    slug = factory.Sequence(lambda n: f"espace-{n}")
+    summary = factory.LazyAttribute(lambda space: f"Résumé : {space.title}")
+    power_level = PowerLevel.CONSULTATION
+    who_may_take_part = "Toute personne qui habite la ville, dès 16 ans."
+    stakes = "L'aménagement des quais."
+    city_commitment = "La ville répond à chaque contribution sous 30 jours."
+    opens_on = factory.LazyFunction(lambda: days_from_today(-30))
+    closes_on = None
+    is_published = True
+
+
+class PhaseFactory(factory.django.DjangoModelFactory):
+    """A phase of a space, current by default (from 30 days ago to 30 days ahead)."""
+
+    class Meta:
+        model = Phase
+
+    space = factory.SubFactory(SpaceFactory)
+    title = factory.Sequence(lambda n: f"Phase {n}")
+    starts_on = factory.LazyFunction(lambda: days_from_today(-30))
+    ends_on = factory.LazyFunction(lambda: days_from_today(30))
