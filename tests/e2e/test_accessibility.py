@@ -14,7 +14,8 @@ from urllib.parse import urldefrag, urlsplit
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from playwright.sync_api import Page
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Page, Response
 
 from tests.e2e.helpers import (
     Axe,
@@ -38,6 +39,7 @@ class Crawl:
 
     language: str
     pages: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     truncated: bool = False
 
@@ -50,56 +52,92 @@ def _skipped(path: str) -> bool:
 def crawl(page: Page, axe: Axe, start: str, language: str) -> Crawl:
     """Follow every same-origin link from `start`, checking each page once.
 
-    The page must already be on the live server: its origin bounds the crawl.
+    The page must already be on the live server: its origin bounds the crawl. Links to
+    files (CSV exports, images) are checked for their status only.
     """
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(page.url))
     result = Crawl(language=language)
     queue: deque[tuple[str, str]] = deque([(start, "(start)")])
     seen = {start}
     paths_with_query: set[str] = set()
-    while queue:
-        if len(result.pages) >= MAX_PAGES:
-            result.truncated = True
-            break
-        url, found_on = queue.popleft()
-        response = page.goto(url)
-        result.pages.append(url)
-        where = f"{url} (linked from {found_on})"
-        status = response.status if response else None
-        if status != 200:
-            result.problems.append(f"{where}: answered {status}")
-            continue
-        if not page.title().strip():
-            result.problems.append(f"{where}: empty <title>")
-        if (h1_count := page.locator("h1").count()) != 1:
-            result.problems.append(f"{where}: {h1_count} <h1> elements instead of one")
-        if (lang := html_lang(page)) != language:
-            result.problems.append(f'{where}: <html lang="{lang}">, expected "{language}"')
-        if violations := axe(page):
-            result.problems.append(format_violations(violations, where))
+    failed_resources: list[str] = []
 
-        hrefs: list[str] = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
-        for href in hrefs:
-            link, _fragment = urldefrag(href)
-            parts = urlsplit(link)
-            if (
-                parts.scheme not in {"http", "https"}
-                or f"{parts.scheme}://{parts.netloc}" != origin
-            ):
+    def on_response(response: Response) -> None:
+        # Stylesheets, images and scripts the page asks for must load too.
+        if (
+            response.status >= 400
+            and response.url.startswith(origin)
+            and response.request.resource_type != "document"
+            and urlsplit(response.url).path != "/favicon.ico"
+        ):
+            failed_resources.append(f"{response.status} {response.url}")
+
+    page.on("response", on_response)
+    try:
+        while queue:
+            if len(result.pages) + len(result.files) >= MAX_PAGES:
+                result.truncated = True
+                break
+            url, found_on = queue.popleft()
+            where = f"{url} (linked from {found_on})"
+            failed_resources.clear()
+            try:
+                response = page.goto(url)
+            except PlaywrightError as error:
+                if "Download is starting" not in error.message:
+                    raise
+                response = None
+            content_type = response.headers.get("content-type", "") if response else ""
+            if response is None or not content_type.startswith("text/html"):
+                file_response = page.request.get(url)
+                result.files.append(url)
+                if file_response.status != 200:
+                    result.problems.append(f"{where}: answered {file_response.status}")
                 continue
-            if _skipped(parts.path):
+
+            result.pages.append(url)
+            if response.status != 200:
+                result.problems.append(f"{where}: answered {response.status}")
                 continue
-            target = parts.path + (f"?{parts.query}" if parts.query else "")
-            if target in seen:
-                continue
-            if parts.query:
-                # One instance of each filtered or paginated list is enough.
-                if parts.path in paths_with_query:
+            if not page.title().strip():
+                result.problems.append(f"{where}: empty <title>")
+            if (h1_count := page.locator("h1").count()) != 1:
+                result.problems.append(f"{where}: {h1_count} <h1> elements instead of one")
+            if (lang := html_lang(page)) != language:
+                result.problems.append(f'{where}: <html lang="{lang}">, expected "{language}"')
+            if violations := axe(page):
+                result.problems.append(format_violations(violations, where))
+            if failed_resources:
+                result.problems.append(f"{where}: resources failed to load: {failed_resources}")
+
+            for target in _links(page, origin):
+                if target in seen:
                     continue
-                paths_with_query.add(parts.path)
-            seen.add(target)
-            queue.append((target, url))
+                path, _, query = target.partition("?")
+                if query:
+                    # One instance of each filtered or paginated list is enough.
+                    if path in paths_with_query:
+                        continue
+                    paths_with_query.add(path)
+                seen.add(target)
+                queue.append((target, url))
+    finally:
+        page.remove_listener("response", on_response)
     return result
+
+
+def _links(page: Page, origin: str) -> list[str]:
+    """The page's links to crawl: same origin, outside the admin and files, no fragment."""
+    targets = []
+    hrefs: list[str] = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
+    for href in hrefs:
+        parts = urlsplit(urldefrag(href).url)
+        if parts.scheme not in {"http", "https"} or f"{parts.scheme}://{parts.netloc}" != origin:
+            continue
+        if _skipped(parts.path):
+            continue
+        targets.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return targets
 
 
 def _localized(name: str, language: str, **kwargs: str) -> str:
@@ -111,7 +149,7 @@ def assert_crawl_clean(result: Crawl, must_include: list[str]) -> None:
     missing = [path for path in must_include if path not in result.pages]
     report = "\n".join(result.problems)
     print(  # noqa: T201 - a short account of the crawl, shown with -rP or on failure
-        f"crawled {len(result.pages)} pages in {result.language}"
+        f"crawled {len(result.pages)} pages and {len(result.files)} files in {result.language}"
         + (" (stopped at the cap)" if result.truncated else "")
     )
     assert not missing, f"the crawl never reached {missing}; it saw {result.pages}"
