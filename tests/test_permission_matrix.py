@@ -1,0 +1,172 @@
+"""Every URL × every role → the status each one gets (GET), so no page forgets a check.
+
+A new URL that is not in MATRIX fails `test_every_url_is_in_the_matrix`: whoever adds a
+page must decide, here, who may open it.
+"""
+
+from __future__ import annotations
+
+import datetime
+from collections.abc import Callable
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
+
+from commune.accounts.models import Resident, Role
+from commune.accounts.services import set_role
+from commune.spaces.models import PowerLevel, Space, SpaceKind
+from commune.territory.models import City, Neighbourhood
+
+ROLES = ["anonymous", "resident", "moderator", "agent", "elected", "administrator"]
+
+# Shorthands for a row: the same status for everyone, or one for visitors and one for members.
+EVERYONE_200 = dict.fromkeys(ROLES, 200)
+MEMBERS_ONLY = {"anonymous": 302} | dict.fromkeys(ROLES[1:], 200)
+VISITORS_ONLY = {"anonymous": 200} | dict.fromkeys(ROLES[1:], 302)
+STAFF_ONLY = {
+    "anonymous": 302,
+    "resident": 302,
+    "moderator": 200,
+    "agent": 200,
+    "elected": 302,
+    "administrator": 200,
+}
+
+
+def _row(**statuses: int) -> dict[str, int]:
+    assert set(statuses) == set(ROLES)
+    return statuses
+
+
+# url name -> (kwargs, expected status per role)
+MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
+    "home": ({}, EVERYONE_200),
+    "health": ({}, EVERYONE_200),
+    "set_language": ({}, dict.fromkeys(ROLES, 302)),
+    "spaces:list": ({}, EVERYONE_200),
+    "spaces:export": ({}, EVERYONE_200),
+    "spaces:detail": ({"slug": "conseil-nantes-nord"}, EVERYONE_200),
+    "territory:list": ({}, EVERYONE_200),
+    "territory:export": ({}, EVERYONE_200),
+    "territory:neighbourhood": ({"slug": "nantes-nord"}, EVERYONE_200),
+    "accounts:signup": ({}, VISITORS_ONLY),
+    "accounts:signup_sent": ({}, EVERYONE_200),
+    "accounts:resend_confirmation": ({}, EVERYONE_200),
+    # A forged or expired confirmation link: the page explains and offers a new link.
+    "accounts:confirm": ({"token": "forged-token"}, dict.fromkeys(ROLES, 400)),
+    "accounts:choose_neighbourhood": ({}, MEMBERS_ONLY),
+    "accounts:login": ({}, VISITORS_ONLY),
+    "accounts:logout": ({}, dict.fromkeys(ROLES, 405)),
+    "accounts:password_reset": ({}, EVERYONE_200),
+    "accounts:password_reset_done": ({}, EVERYONE_200),
+    "accounts:password_reset_complete": ({}, EVERYONE_200),
+    # Django answers an invalid reset link with a page saying so (200), never the form.
+    "accounts:password_reset_confirm": ({"uidb64": "MQ", "token": "forged"}, EVERYONE_200),
+    "accounts:profile": ({}, MEMBERS_ONLY),
+    "accounts:password_change": ({}, MEMBERS_ONLY),
+    "accounts:demographics": ({}, MEMBERS_ONLY),
+    "accounts:export": ({}, MEMBERS_ONLY),
+    "accounts:delete": ({}, MEMBERS_ONLY),
+}
+# Drafts: the public gets 404, staff may preview.
+DRAFT_SPACE = _row(
+    anonymous=404, resident=404, moderator=200, agent=200, elected=404, administrator=200
+)
+
+ADMIN_PAGES: dict[str, dict[str, int]] = {
+    "admin:index": STAFF_ONLY,
+    "admin:spaces_space_changelist": _row(
+        anonymous=302, resident=302, moderator=200, agent=200, elected=302, administrator=200
+    ),
+    "admin:spaces_space_add": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:accounts_resident_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:core_auditevent_changelist": _row(
+        anonymous=302, resident=302, moderator=200, agent=403, elected=302, administrator=200
+    ),
+    "admin:auth_group_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=403, elected=302, administrator=200
+    ),
+}
+
+
+def _named_urls(patterns: list, namespace: str = "") -> set[str]:
+    names: set[str] = set()
+    for entry in patterns:
+        if isinstance(entry, URLResolver):
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            if entry.namespace == "admin":
+                continue  # Django's own admin: checked through ADMIN_PAGES.
+            names |= _named_urls(entry.url_patterns, inner)
+        elif isinstance(entry, URLPattern) and entry.name:
+            names.add(f"{namespace}{entry.name}")
+    return names
+
+
+@pytest.fixture
+def city_data(db) -> None:
+    city = City.objects.create(name="Nantes", slug="nantes")
+    nord = Neighbourhood.objects.create(city=city, name="Nantes Nord", slug="nantes-nord")
+    common = {
+        "summary": "Résumé",
+        "power_level": PowerLevel.CONCERTATION,
+        "who_may_take_part": "Tout le monde",
+        "stakes": "Enjeux",
+        "city_commitment": "Engagement",
+        "opens_on": timezone.localdate() - datetime.timedelta(days=10),
+    }
+    Space.objects.create(
+        kind=SpaceKind.NEIGHBOURHOOD_COUNCIL,
+        title="Conseil de quartier Nantes Nord",
+        slug="conseil-nantes-nord",
+        neighbourhood=nord,
+        **common,
+    )
+    Space.objects.create(
+        kind=SpaceKind.PROCESS, title="Brouillon", slug="brouillon", is_published=False, **common
+    )
+
+
+@pytest.fixture
+def log_in_as(client, city_data) -> Callable[[str], None]:
+    def log_in(role: str) -> None:
+        if role == "anonymous":
+            return
+        resident = Resident.objects.create_user(
+            f"{role}@example.org", "a long enough password", display_name=role.title()
+        )
+        set_role(resident=resident, role=Role(role))
+        client.force_login(resident)
+
+    return log_in
+
+
+def test_every_url_is_in_the_matrix() -> None:
+    assert _named_urls(get_resolver().url_patterns) == set(MATRIX)
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_public_and_account_pages(client, log_in_as, role: str, name: str) -> None:
+    kwargs, expected = MATRIX[name]
+    log_in_as(role)
+    response = client.get(reverse(name, kwargs=kwargs))
+    assert response.status_code == expected[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_a_draft_space_is_hidden_from_the_public(client, log_in_as, role: str) -> None:
+    log_in_as(role)
+    response = client.get(reverse("spaces:detail", kwargs={"slug": "brouillon"}))
+    assert response.status_code == DRAFT_SPACE[role]
+
+
+@pytest.mark.parametrize("role", ROLES)
+@pytest.mark.parametrize("name", sorted(ADMIN_PAGES))
+def test_back_office_pages(client, log_in_as, role: str, name: str) -> None:
+    log_in_as(role)
+    assert client.get(reverse(name)).status_code == ADMIN_PAGES[name][role]
