@@ -240,3 +240,15 @@ def test_log_in_errors_are_accessible(page: Page, axe: Axe, demo_city: DemoCity)
         submit_button(form).click()
     assert "/compte/connexion/" in page.url
     _check_page(page, axe, "fr")
+
+
+@pytest.mark.parametrize(("language", "prefix"), [("fr", ""), ("en", "/en")])
+def test_page_not_found_is_accessible(
+    page: Page, axe: Axe, demo_city: DemoCity, language: str, prefix: str
+) -> None:
+    """A mistyped address answers 404 with a real page of the site, in the visitor's language."""
+    response = page.goto(f"{prefix}/espaces/cet-espace-n-existe-pas/")
+    assert response is not None
+    assert response.status == 404
+    _check_page(page, axe, language)
+    assert page.locator("header nav a").count() > 0, "the 404 page has no way back into the site"
