@@ -9,7 +9,9 @@ from django.db import models
 from commune.core.models import AuditEvent
 
 
-def record(*, actor: Any, action: str, target: models.Model | None = None, reason: str = "") -> AuditEvent:
+def record(
+    *, actor: Any, action: str, target: models.Model | None = None, reason: str = ""
+) -> AuditEvent:
     """Record that `actor` did `action` to `target`, with the reason they gave."""
     return AuditEvent.objects.create(
         actor=actor if getattr(actor, "pk", None) else None,

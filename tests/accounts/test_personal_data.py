@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 import pytest
+from django.utils import translation
 
 from commune.accounts.models import Demographics, Resident, Verification
 from commune.core.models import AuditEvent
@@ -63,7 +64,8 @@ def test_deletion_anonymises_keeps_the_row_and_logs_out(client: Any, logged_in: 
 
     assert response.redirect_chain[-1][0] == "/"
     assert "_auth_user_id" not in client.session
-    assert "Deleted account" in response.content.decode()  # the message on the home page
+    # The message on the home page, in the site's default language.
+    assert "Compte supprimé" in response.content.decode()
     resident = Resident.objects.get(pk=logged_in.pk)
     assert resident.email == f"deleted-{resident.pk}@invalid.invalid"
     assert resident.display_name == ""
@@ -71,7 +73,10 @@ def test_deletion_anonymises_keeps_the_row_and_logs_out(client: Any, logged_in: 
     assert not resident.is_active
     assert not resident.has_usable_password()
     assert resident.deleted_at is not None
-    assert resident.public_name == "Deleted account"
+    with translation.override("en"):
+        assert resident.public_name == "Deleted account"
+    with translation.override("fr"):
+        assert resident.public_name == "Compte supprimé"
     assert not Demographics.objects.filter(resident=resident).exists()
     event = AuditEvent.objects.get(action="delete_account")
     assert event.target_id == str(resident.pk)
