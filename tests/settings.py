@@ -6,7 +6,7 @@ import tempfile
 os.environ.setdefault("COMMUNE_DEMO", "1")
 os.environ.setdefault("COMMUNE_DATA_DIR", tempfile.mkdtemp(prefix="commune-test-"))
 
-from commune.settings import *  # noqa: E402, F403
+from commune.settings import *  # noqa: F403
 
 # Argon2 is the production hasher (a test checks it); tests hash with a fast one.
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
