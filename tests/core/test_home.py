@@ -39,8 +39,12 @@ def test_home_shows_the_three_pillars_in_french_by_default(client) -> None:
 def test_home_lists_what_is_open_now_and_not_what_is_closed_or_upcoming(client) -> None:
     today = timezone.localdate()
     _space(title="Débat sur la Loire", slug="loire")
-    _space(title="Vieux débat", slug="vieux", opens_on=today - datetime.timedelta(days=90),
-           closes_on=today - datetime.timedelta(days=1))
+    _space(
+        title="Vieux débat",
+        slug="vieux",
+        opens_on=today - datetime.timedelta(days=90),
+        closes_on=today - datetime.timedelta(days=1),
+    )
     _space(title="Débat futur", slug="futur", opens_on=today + datetime.timedelta(days=3))
     html = client.get("/").content.decode()
     assert "Débat sur la Loire" in html
@@ -51,8 +55,12 @@ def test_home_lists_what_is_open_now_and_not_what_is_closed_or_upcoming(client) 
 def test_home_links_every_neighbourhood_council(client) -> None:
     city = City.objects.create(name="Nantes", slug="nantes")
     nord = Neighbourhood.objects.create(city=city, name="Nantes Nord", slug="nantes-nord")
-    council = _space(kind=SpaceKind.NEIGHBOURHOOD_COUNCIL, title="Conseil de quartier Nantes Nord",
-                     slug="conseil-nantes-nord", neighbourhood=nord)
+    council = _space(
+        kind=SpaceKind.NEIGHBOURHOOD_COUNCIL,
+        title="Conseil de quartier Nantes Nord",
+        slug="conseil-nantes-nord",
+        neighbourhood=nord,
+    )
     html = client.get("/").content.decode()
     assert f'href="{council.get_absolute_url()}"' in html
 
