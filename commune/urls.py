@@ -5,7 +5,6 @@ from django.conf.urls.i18n import i18n_patterns
 from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 
 from commune.core import views as core_views
 
@@ -13,7 +12,7 @@ admin.site.site_header = "Commune — back-office"
 admin.site.site_title = "Commune"
 
 urlpatterns = [
-    path("i18n/setlang/", set_language, name="set_language"),
+    path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("healthz", core_views.health, name="health"),
 ]
 urlpatterns += i18n_patterns(

@@ -5,12 +5,6 @@ from __future__ import annotations
 import pytest
 from django.core.cache import cache
 
-from commune.i18n import compile_catalogs
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    compile_catalogs()
-
 
 @pytest.fixture(autouse=True)
 def _fresh_cache() -> None:

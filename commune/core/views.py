@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
+from django.conf import settings
 from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.utils import translation
 from django.utils.translation import gettext as _
+from django.views import i18n
 from django.views.decorators.http import require_safe
 
 from commune.spaces.models import Space, SpaceKind, SpaceStatus
@@ -48,3 +53,15 @@ def rate_limited(request: HttpRequest, exception: Exception) -> HttpResponse:
     )
     response["Retry-After"] = "60"
     return response
+
+
+def set_language(request: HttpRequest) -> HttpResponse:
+    """Django's language switch, resolving the page to return to in the language it is in.
+
+    French pages have no prefix and English ones live under /en/: Django's view resolves
+    `next` in the active language, so from /en/... it could not find the French twin.
+    """
+    next_url = request.POST.get("next", request.GET.get("next")) or ""
+    language = translation.get_language_from_path(urlsplit(next_url).path)
+    with translation.override(language or settings.LANGUAGE_CODE):
+        return i18n.set_language(request)
