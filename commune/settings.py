@@ -70,6 +70,9 @@ INSTALLED_APPS = [
     "commune.territory",
     "commune.accounts",
     "commune.spaces",
+    "commune.contributions",
+    "commune.accountability",
+    "commune.notifications",
 ]
 
 MIDDLEWARE = [

@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from commune.accounts.models import Verification
 from commune.territory.models import Neighbourhood
 
 
@@ -108,6 +109,13 @@ class Space(models.Model):
         _("answer delay (days)"),
         default=30,
         help_text=_("Number of days within which the city answers each contribution."),
+    )
+    support_verification = models.CharField(
+        _("verification needed to support"),
+        max_length=20,
+        choices=Verification.choices,
+        default=Verification.EMAIL,
+        help_text=_("The level a resident needs to support a contribution in this space."),
     )
     components = models.JSONField(
         _("components"),
