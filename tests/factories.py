@@ -112,3 +112,48 @@ class PhaseFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Phase {n}")
     starts_on = factory.LazyFunction(lambda: days_from_today(-30))
     ends_on = factory.LazyFunction(lambda: days_from_today(30))
+
+
+# --- Accountability: timeline steps, decisions, commitments -------------------------------
+
+
+class StatusChangeFactory(factory.django.DjangoModelFactory):
+    """A step of a contribution's timeline; prefer accountability.services in behaviour tests."""
+
+    class Meta:
+        model = "accountability.StatusChange"
+
+    contribution = factory.SubFactory("tests.factories.ContributionFactory")
+    status = "under_study"
+    answer = "Le service étudie la faisabilité."
+    answer_html = factory.LazyAttribute(lambda step: f"<p>{step.answer}</p>")
+    service = factory.SubFactory(CityServiceFactory)
+    created_at = factory.LazyFunction(timezone.now)
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    """A decision of a space's council, dated a week ago; pass space=None for a city-wide one."""
+
+    class Meta:
+        model = "accountability.Decision"
+
+    space = factory.SubFactory(SpaceFactory)
+    title = factory.Sequence(lambda n: f"Délibération n° {n}")
+    body = "Le conseil municipal approuve le projet."
+    body_html = factory.LazyAttribute(lambda decision: f"<p>{decision.body}</p>")
+    decided_by = "Conseil municipal"
+    decided_on = factory.LazyFunction(lambda: days_from_today(-7))
+    act_url = "https://www.example.org/deliberations/2026-42.pdf"
+
+
+class CommitmentFactory(factory.django.DjangoModelFactory):
+    """A commitment due in 60 days, not started (progress 0)."""
+
+    class Meta:
+        model = "accountability.Commitment"
+
+    decision = factory.SubFactory(DecisionFactory)
+    title = factory.Sequence(lambda n: f"Engagement {n}")
+    owner_service = factory.SubFactory(CityServiceFactory)
+    target_date = factory.LazyFunction(lambda: days_from_today(60))
+    progress = 0
