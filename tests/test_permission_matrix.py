@@ -13,8 +13,10 @@ import pytest
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
 
-from commune.accounts.models import Resident, Role
+from commune.accountability.models import Commitment, Decision
+from commune.accounts.models import CityService, Resident, Role
 from commune.accounts.services import set_role
+from commune.contributions.models import Channel, Contribution, Pillar
 from commune.spaces.models import PowerLevel, Space, SpaceKind
 from commune.territory.models import City, Neighbourhood
 
@@ -37,6 +39,15 @@ STAFF_ONLY = {
 def _row(**statuses: int) -> dict[str, int]:
     assert set(statuses) == set(ROLES)
     return statuses
+
+
+# Agents' pages: nothing to see for visitors (404), refused to other accounts (403).
+AGENTS_ONLY = _row(
+    anonymous=404, resident=403, moderator=403, agent=200, elected=403, administrator=200
+)
+# The contribution, decision and commitment the accountability rows open (a pk far from
+# the ones sequences hand out, so other fixtures never collide with it).
+ACCOUNTABILITY_PK = 9001
 
 
 # url name -> (kwargs, expected status per role)
@@ -68,6 +79,17 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "accounts:demographics": ({}, MEMBERS_ONLY),
     "accounts:export": ({}, MEMBERS_ONLY),
     "accounts:delete": ({}, MEMBERS_ONLY),
+    # Accountability: public figures and decisions; agents' forms are 404 for visitors.
+    "accountability:city": ({}, EVERYONE_200),
+    "accountability:space": ({"space_slug": "conseil-nantes-nord"}, EVERYONE_200),
+    "accountability:overdue_export": ({}, EVERYONE_200),
+    "accountability:decisions": ({}, EVERYONE_200),
+    "accountability:decisions_export": ({}, EVERYONE_200),
+    "accountability:decision": ({"pk": str(ACCOUNTABILITY_PK)}, EVERYONE_200),
+    "accountability:new_decision": ({}, AGENTS_ONLY),
+    "accountability:new_commitment": ({"pk": str(ACCOUNTABILITY_PK)}, AGENTS_ONLY),
+    "accountability:commitment_progress": ({"pk": str(ACCOUNTABILITY_PK)}, AGENTS_ONLY),
+    "accountability:answer": ({"pk": str(ACCOUNTABILITY_PK)}, AGENTS_ONLY),
 }
 # Drafts: the public gets 404, staff may preview.
 DRAFT_SPACE = _row(
@@ -87,6 +109,15 @@ ADMIN_PAGES: dict[str, dict[str, int]] = {
     ),
     "admin:core_auditevent_changelist": _row(
         anonymous=302, resident=302, moderator=200, agent=403, elected=302, administrator=200
+    ),
+    "admin:accountability_decision_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:accountability_decision_add": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:accountability_commitment_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
     ),
     "admin:auth_group_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=403, elected=302, administrator=200
@@ -128,6 +159,39 @@ def city_data(db) -> None:
     )
     Space.objects.create(
         kind=SpaceKind.PROCESS, title="Brouillon", slug="brouillon", is_published=False, **common
+    )
+    _accountability_data(Space.objects.get(slug="conseil-nantes-nord"))
+
+
+def _accountability_data(space: Space) -> None:
+    """A contribution answered by a decision that carries a commitment (accountability rows)."""
+    contribution = Contribution.objects.create(
+        pk=ACCOUNTABILITY_PK,
+        space=space,
+        title="Des bancs place du marché",
+        body="Des bancs à l'ombre.",
+        body_html="<p>Des bancs à l'ombre.</p>",
+        pillar=Pillar.PARTICIPATION,
+        channel=Channel.PAPER,
+        author_name="Jeanne",
+        due_on=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    decision = Decision.objects.create(
+        pk=ACCOUNTABILITY_PK,
+        space=space,
+        title="Délibération sur le mobilier urbain",
+        body="Adoptée.",
+        body_html="<p>Adoptée.</p>",
+        decided_by="Conseil municipal",
+        decided_on=timezone.localdate(),
+    )
+    decision.contributions.add(contribution)
+    Commitment.objects.create(
+        pk=ACCOUNTABILITY_PK,
+        decision=decision,
+        title="Installer dix bancs",
+        owner_service=CityService.objects.create(name="Espace public"),
+        target_date=timezone.localdate() + datetime.timedelta(days=90),
     )
 
 

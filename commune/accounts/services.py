@@ -50,6 +50,18 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.view_resident",
         # Agents meet residents at the town hall and can vouch for them.
         "accounts.verify_in_person",
+        # Accountability: decisions, the contributions they answer, commitments, progress.
+        "accountability.add_decision",
+        "accountability.change_decision",
+        "accountability.view_decision",
+        "accountability.add_decisioncontribution",
+        "accountability.delete_decisioncontribution",
+        "accountability.view_decisioncontribution",
+        "accountability.add_commitment",
+        "accountability.change_commitment",
+        "accountability.view_commitment",
+        "accountability.add_progressupdate",
+        "accountability.view_progressupdate",
     ],
     Role.ELECTED: [],
     Role.RESIDENT: [],
