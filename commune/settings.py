@@ -103,6 +103,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "commune.core.context_processors.site",
+                "commune.notifications.context_processors.unread",
             ],
         },
     },
@@ -184,6 +185,8 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 
 COMMUNE_CITY_NAME = os.environ.get("COMMUNE_CITY_NAME", "Nantes")
+# The public address of the site, for links in e-mails sent outside any request.
+COMMUNE_BASE_URL = os.environ.get("COMMUNE_BASE_URL", "http://127.0.0.1:8000")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -5,9 +5,15 @@ from __future__ import annotations
 from typing import Any
 
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from commune.contributions.models import Comment, Contribution, Follow
-from commune.notifications.models import Notification, NotificationKind
+from commune.notifications.models import (
+    EmailFrequency,
+    Notification,
+    NotificationKind,
+    NotificationSettings,
+)
 from commune.spaces.models import Space
 
 
@@ -86,3 +92,25 @@ def notify_new_contribution(*, contribution: Contribution) -> list[Notification]
         )
     ) - {contribution.author_id}
     return _create(audience, kind=NotificationKind.NEW_CONTRIBUTION, contribution=contribution)
+
+
+def notification_settings(*, resident: Any) -> NotificationSettings:
+    """The resident's settings, created with the defaults the first time."""
+    found, _ = NotificationSettings.objects.get_or_create(resident=resident)
+    return found
+
+
+@transaction.atomic
+def set_email_frequency(*, resident: Any, frequency: str, language: str) -> NotificationSettings:
+    """Save how often the resident gets e-mails, and the language to write them in."""
+    found = notification_settings(resident=resident)
+    found.email_frequency = EmailFrequency(frequency)
+    found.language = language
+    found.save(update_fields=["email_frequency", "language"])
+    return found
+
+
+def mark_all_read(*, resident: Any) -> int:
+    return Notification.objects.filter(recipient=resident, read_at__isnull=True).update(
+        read_at=timezone.now()
+    )

@@ -2,18 +2,38 @@
 
 from __future__ import annotations
 
+import logging
+import threading
+import time
 from argparse import ArgumentParser
 from pathlib import Path
 from typing import Any
 
 from django.core.management import call_command
-from django.db import connection
+from django.db import close_old_connections, connection
 from django.utils.translation import gettext as _
 
 from commune.core.management.commands.loaddemo import Command as LoadDemoCommand
 from commune.territory.models import City
 
 HOST = "127.0.0.1"
+MAIL_EVERY_SECONDS = 30
+
+logger = logging.getLogger(__name__)
+
+
+def _mail_notifications_forever() -> None:
+    """The demo's e-mail worker: what `commune sendnotifications --loop` does in production."""
+    from commune.notifications.delivery import send_pending
+
+    while True:
+        time.sleep(MAIL_EVERY_SECONDS)
+        try:
+            send_pending()
+        except Exception:
+            logger.exception("The demo could not send notification e-mails")
+        finally:
+            close_old_connections()
 
 
 class Command(LoadDemoCommand):
@@ -44,6 +64,8 @@ class Command(LoadDemoCommand):
         self.stdout.write("")
         if options["no_serve"]:
             return
+        # E-mails (printed on the console in the demo) go out from a thread, off the requests.
+        threading.Thread(target=_mail_notifications_forever, daemon=True).start()
         call_command("runserver", f"{HOST}:{options['port']}", use_reloader=False)
 
     def prepare_database(self, verbosity: int) -> None:
