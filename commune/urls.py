@@ -20,6 +20,7 @@ urlpatterns += i18n_patterns(
     path("compte/", include("commune.accounts.urls")),
     path("quartiers/", include("commune.territory.urls")),
     path("espaces/", include("commune.spaces.urls")),
+    path("contributions/", include("commune.contributions.urls")),
     path("redevabilite/", include("commune.accountability.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from commune.accounts.models import CityService, Demographics, Resident, Role, Verification
 from commune.accounts.services import set_role
+from commune.core.markup import render_markdown
 from commune.spaces.models import Phase, PowerLevel, Space, SpaceKind
 from commune.territory.models import City, Neighbourhood
 
@@ -157,3 +158,44 @@ class CommitmentFactory(factory.django.DjangoModelFactory):
     owner_service = factory.SubFactory(CityServiceFactory)
     target_date = factory.LazyFunction(lambda: days_from_today(60))
     progress = 0
+
+
+# --- Contributions ------------------------------------------------------------------------
+
+
+class ContributionFactory(factory.django.DjangoModelFactory):
+    """An online idea in an open space that takes contributions, written by a resident.
+
+    Made directly (fast, for lists and counts); tests of the writing rules go through
+    `commune.contributions.services.submit_contribution` or the pages instead.
+    """
+
+    class Meta:
+        model = "contributions.Contribution"
+
+    space = factory.SubFactory(SpaceFactory, components=["contributions"])
+    kind = "idea"
+    title = factory.Sequence(lambda n: f"Idée {n}")
+    body = "Des bancs **à l'ombre** place du marché."
+    body_html = factory.LazyAttribute(lambda c: render_markdown(c.body))
+    pillar = "participation"
+    channel = "online"
+    author = factory.SubFactory(ResidentFactory)
+    due_on = factory.LazyAttribute(
+        lambda c: timezone.localdate() + datetime.timedelta(days=c.space.answer_delay_days)
+    )
+
+
+class CommentFactory(factory.django.DjangoModelFactory):
+    """A top-level neutral comment; pass `parent` (and `depth`) for a reply."""
+
+    class Meta:
+        model = "contributions.Comment"
+
+    contribution = factory.SubFactory(ContributionFactory)
+    author = factory.SubFactory(ResidentFactory)
+    stance = "neutral"
+    body = factory.Sequence(lambda n: f"Commentaire {n}")
+    body_html = factory.LazyAttribute(lambda c: render_markdown(c.body))
+    depth = factory.LazyAttribute(lambda c: c.parent.depth + 1 if c.parent else 0)
+    parent = None

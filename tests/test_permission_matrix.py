@@ -16,7 +16,7 @@ from django.utils import timezone
 from commune.accountability.models import Commitment, Decision
 from commune.accounts.models import CityService, Resident, Role
 from commune.accounts.services import set_role
-from commune.contributions.models import Channel, Contribution, Pillar
+from commune.contributions.models import Channel, Comment, Contribution, Pillar
 from commune.spaces.models import PowerLevel, Space, SpaceKind
 from commune.territory.models import City, Neighbourhood
 
@@ -48,6 +48,16 @@ AGENTS_ONLY = _row(
 # The contribution, decision and commitment the accountability rows open (a pk far from
 # the ones sequences hand out, so other fixtures never collide with it).
 ACCOUNTABILITY_PK = 9001
+
+
+# The space, contribution and comment the contributions rows open (pks far from the ones
+# sequences hand out); the contribution is written by someone who is none of the roles.
+CONTRIBUTIONS_SPACE = "atelier-des-quais"
+CONTRIBUTIONS_PK = "7001"
+ONLY_AUTHOR = {"anonymous": 302} | dict.fromkeys(ROLES[1:], 403)
+MODERATORS_ONLY = _row(
+    anonymous=302, resident=403, moderator=200, agent=403, elected=403, administrator=200
+)
 
 
 # url name -> (kwargs, expected status per role)
@@ -90,6 +100,29 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "accountability:new_commitment": ({"pk": str(ACCOUNTABILITY_PK)}, AGENTS_ONLY),
     "accountability:commitment_progress": ({"pk": str(ACCOUNTABILITY_PK)}, AGENTS_ONLY),
     "accountability:answer": ({"pk": str(ACCOUNTABILITY_PK)}, AGENTS_ONLY),
+    # Contributions: public lists and pages; writing needs an account, hiding a moderator.
+    "contributions:all": ({}, EVERYONE_200),
+    "contributions:export_all": ({}, EVERYONE_200),
+    "contributions:list": ({"space_slug": CONTRIBUTIONS_SPACE}, EVERYONE_200),
+    "contributions:export": ({"space_slug": CONTRIBUTIONS_SPACE}, EVERYONE_200),
+    "contributions:new": ({"space_slug": CONTRIBUTIONS_SPACE}, MEMBERS_ONLY),
+    "contributions:enter": (
+        {"space_slug": CONTRIBUTIONS_SPACE},
+        _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
+    ),
+    "contributions:detail": ({"pk": CONTRIBUTIONS_PK}, EVERYONE_200),
+    "contributions:edit": ({"pk": CONTRIBUTIONS_PK}, ONLY_AUTHOR),
+    "contributions:withdraw": ({"pk": CONTRIBUTIONS_PK}, ONLY_AUTHOR),
+    # Supporting is a POST (a plain form); a GET is not allowed.
+    "contributions:support": (
+        {"pk": CONTRIBUTIONS_PK},
+        {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405),
+    ),
+    "contributions:comment": ({"pk": CONTRIBUTIONS_PK}, MEMBERS_ONLY),
+    "contributions:report": ({"pk": CONTRIBUTIONS_PK}, MEMBERS_ONLY),
+    "contributions:report_comment": ({"pk": CONTRIBUTIONS_PK}, MEMBERS_ONLY),
+    "contributions:hide": ({"pk": CONTRIBUTIONS_PK}, MODERATORS_ONLY),
+    "contributions:hide_comment": ({"pk": CONTRIBUTIONS_PK}, MODERATORS_ONLY),
 }
 # Drafts: the public gets 404, staff may preview.
 DRAFT_SPACE = _row(
@@ -118,6 +151,18 @@ ADMIN_PAGES: dict[str, dict[str, int]] = {
     ),
     "admin:accountability_commitment_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:contributions_contribution_changelist": _row(
+        anonymous=302, resident=302, moderator=200, agent=200, elected=302, administrator=200
+    ),
+    "admin:contributions_contribution_add": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:contributions_comment_changelist": _row(
+        anonymous=302, resident=302, moderator=200, agent=403, elected=302, administrator=200
+    ),
+    "admin:contributions_report_changelist": _row(
+        anonymous=302, resident=302, moderator=200, agent=403, elected=302, administrator=200
     ),
     "admin:auth_group_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=403, elected=302, administrator=200
@@ -161,6 +206,7 @@ def city_data(db) -> None:
         kind=SpaceKind.PROCESS, title="Brouillon", slug="brouillon", is_published=False, **common
     )
     _accountability_data(Space.objects.get(slug="conseil-nantes-nord"))
+    _contributions_data(common)
 
 
 def _accountability_data(space: Space) -> None:
@@ -192,6 +238,37 @@ def _accountability_data(space: Space) -> None:
         title="Installer dix bancs",
         owner_service=CityService.objects.create(name="Espace public"),
         target_date=timezone.localdate() + datetime.timedelta(days=90),
+    )
+
+
+def _contributions_data(common: dict) -> None:
+    """An open space taking contributions, one contribution and one comment on it."""
+    space = Space.objects.create(
+        kind=SpaceKind.PROCESS,
+        title="Atelier des quais",
+        slug=CONTRIBUTIONS_SPACE,
+        components=["contributions"],
+        **common,
+    )
+    author = Resident.objects.create_user(
+        "autrice@example.org", "a long enough password", display_name="Autrice"
+    )
+    contribution = Contribution.objects.create(
+        pk=int(CONTRIBUTIONS_PK),
+        space=space,
+        title="Des bancs sur les quais",
+        body="Des bancs à l'ombre.",
+        body_html="<p>Des bancs à l'ombre.</p>",
+        pillar=Pillar.PARTICIPATION,
+        author=author,
+        due_on=timezone.localdate() + datetime.timedelta(days=30),
+    )
+    Comment.objects.create(
+        pk=int(CONTRIBUTIONS_PK),
+        contribution=contribution,
+        author=author,
+        body="Je précise.",
+        body_html="<p>Je précise.</p>",
     )
 
 

@@ -36,6 +36,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "core.view_auditevent",
         "spaces.view_space",
         "spaces.view_phase",
+        "contributions.view_contribution",
+        "contributions.view_comment",
+        "contributions.view_report",
+        "contributions.change_report",
     ],
     Role.AGENT: [
         "spaces.add_space",
@@ -50,6 +54,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "accounts.view_resident",
         # Agents meet residents at the town hall and can vouch for them.
         "accounts.verify_in_person",
+        # They type in contributions received on paper, by phone or at a meeting.
+        "contributions.view_contribution",
+        "contributions.add_contribution",
         # Accountability: decisions, the contributions they answer, commitments, progress.
         "accountability.add_decision",
         "accountability.change_decision",

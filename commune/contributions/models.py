@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime
 
 from django.conf import settings
-from django.db import models
-from django.db.models import Q
+from django.db import connections, models
+from django.db.models import BigIntegerField, ExpressionWrapper, F, Q, Value
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -67,6 +67,11 @@ class Stance(models.TextChoices):
     NEUTRAL = "neutral", _("Neutral")
 
 
+# Constants of the shuffle hash (a well-mixing 32-bit integer hash by Thomas Mueller).
+_MASK32 = 0xFFFFFFFF
+_MIX = 0x45D9F3B
+
+
 class ContributionQuerySet(models.QuerySet["Contribution"]):
     def visible(self) -> ContributionQuerySet:
         """Contributions the public sees (hidden ones show a notice in their place)."""
@@ -78,6 +83,56 @@ class ContributionQuerySet(models.QuerySet["Contribution"]):
         return self.filter(
             first_answered_at__isnull=True, due_on__lt=today, withdrawn_at__isnull=True
         )
+
+    def for_cards(self) -> ContributionQuerySet:
+        """With what a list card or the CSV export shows, fetched in the same query."""
+        return self.select_related("space", "neighbourhood", "author")
+
+    def search(self, text: str) -> ContributionQuerySet:
+        """Contributions whose title or text match `text` (hidden ones never match).
+
+        On PostgreSQL: full-text search with French and English stemming (either matches),
+        plus a plain substring match on the title for partial words. Elsewhere (SQLite): a
+        case-insensitive substring match on the title and the text.
+        See docs/decisions/0006-contribution-lists-random-order-and-search.md.
+        """
+        text = text.strip()
+        if not text:
+            return self
+        visible = self.filter(hidden_at__isnull=True)
+        if connections[self.db].vendor == "postgresql":
+            from django.contrib.postgres.search import SearchQuery, SearchVector
+
+            vector = (
+                SearchVector("title", weight="A", config="french")
+                + SearchVector("body", weight="B", config="french")
+                + SearchVector("title", "body", config="english")
+            )
+            query = SearchQuery(text, config="french", search_type="websearch") | SearchQuery(
+                text, config="english", search_type="websearch"
+            )
+            return visible.annotate(search_document=vector).filter(
+                Q(search_document=query) | Q(title__icontains=text)
+            )
+        return visible.filter(Q(title__icontains=text) | Q(body__icontains=text))
+
+    def shuffled(self, seed: int) -> ContributionQuerySet:
+        """A random order that is the same for the same seed (so pages never overlap).
+
+        The order is a 32-bit integer hash of (id, seed) computed in SQL with XOR, shifts
+        and multiplications that stay below 2**63 on both SQLite and PostgreSQL.
+        """
+        key = ExpressionWrapper(
+            F("id").bitxor(Value(seed & _MASK32)).bitand(Value(_MASK32)),
+            output_field=BigIntegerField(),
+        )
+        for _round in range(2):
+            key = ExpressionWrapper(
+                (key.bitrightshift(16).bitxor(key) * Value(_MIX)).bitand(Value(_MASK32)),
+                output_field=BigIntegerField(),
+            )
+        key = ExpressionWrapper(key.bitrightshift(16).bitxor(key), output_field=BigIntegerField())
+        return self.alias(shuffle_key=key).order_by("shuffle_key", "id")
 
 
 class Contribution(models.Model):
