@@ -9,12 +9,18 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
-from commune.accountability.models import Commitment, Decision, ProgressUpdate
+from commune.accountability.models import (
+    Commitment,
+    Decision,
+    DecisionContribution,
+    ProgressUpdate,
+)
 from commune.accountability.services import can_answer
 from commune.contributions.models import Contribution
 from commune.spaces.access import visible_spaces
@@ -42,14 +48,27 @@ def visible_decisions(user: Any) -> QuerySet[Decision]:
 
 def decision_list(user: Any) -> QuerySet[Decision]:
     """Visible decisions with what a list shows, counted in the same query."""
+    # Counted in subqueries rather than joins, so a decision answering thousands of
+    # contributions with many commitments does not multiply the rows.
     return (
         visible_decisions(user)
         .select_related("space")
         .annotate(
-            contribution_count=Count("contributions", distinct=True),
-            commitment_count=Count("commitments", distinct=True),
+            contribution_count=_count_of(DecisionContribution),
+            commitment_count=_count_of(Commitment),
         )
     )
+
+
+def _count_of(model: type[DecisionContribution] | type[Commitment]) -> Coalesce:
+    rows = (
+        model.objects.filter(decision=OuterRef("pk"))
+        .order_by()
+        .values("decision")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(rows), 0)
 
 
 def get_visible_decision(user: Any, pk: int) -> Decision:

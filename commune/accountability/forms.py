@@ -61,6 +61,13 @@ class AnswerForm(forms.Form):
             (status.value, status.label) for status in allowed_next_statuses(contribution)
         ]
         self.fields["signed_by"].queryset = elected_officials()
+        # The first answer always needs a text (the service checks it too); later steps
+        # only for a partial acceptance or a rejection, which the service checks.
+        answer = self.fields["answer"]
+        answer.required = contribution.first_answered_at is None
+        answer.error_messages["required"] = _(
+            "The first answer to a contribution needs a text explaining it."
+        )
 
 
 class DecisionSpaceForm(forms.Form):

@@ -36,6 +36,7 @@ from commune.spaces.models import Space
 PAGE_SIZE = 20
 OVERDUE_SHOWN = 50  # the page lists the oldest ones; the CSV export has them all
 RECENT_DECISIONS = 5
+DECISION_CHOICES = 300  # contributions offered as checkboxes on the new decision form
 # Agents write in bursts (a council's answers typed in one sitting): generous, per account.
 WRITE_RATE = "60/m"
 
@@ -353,11 +354,21 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _decision_contributions(space: Space | None) -> QuerySet[Contribution]:
-    """The contributions a new decision may answer: those of the chosen space."""
+def _decision_contributions(space: Space | None, preselected: int | None) -> QuerySet[Contribution]:
+    """The contributions a new decision may answer: the chosen space's most recent ones.
+
+    A long debate may hold thousands: the form lists the DECISION_CHOICES most recent (and
+    the one the agent came from); older ones are linked in the back office.
+    """
     if space is None:
         return Contribution.objects.none()
-    return Contribution.objects.filter(space=space).order_by("-created_at", "-id")
+    in_space = Contribution.objects.filter(space=space)
+    recent = list(
+        in_space.order_by("-created_at", "-id").values_list("pk", flat=True)[:DECISION_CHOICES]
+    )
+    if preselected is not None:
+        recent.append(preselected)
+    return in_space.filter(pk__in=recent).order_by("-created_at", "-id")
 
 
 @require_http_methods(["GET", "POST"])
@@ -370,11 +381,13 @@ def new_decision(request: HttpRequest) -> HttpResponse:
     access.require_agent(request.user)
     space_form = DecisionSpaceForm(request.GET or None, spaces=visible_spaces(request.user))
     space = space_form.cleaned_data["space"] if space_form.is_valid() else None
-    contributions = _decision_contributions(space)
-    initial = {}
-    if preselected := request.GET.get("contribution"):
-        initial["contributions"] = [preselected] if preselected.isdigit() else []
-    form = DecisionForm(_data(request), contributions=contributions, initial=initial)
+    preselected = request.GET.get("contribution", "")
+    preselected_pk = int(preselected) if preselected.isdigit() else None
+    form = DecisionForm(
+        _data(request),
+        contributions=_decision_contributions(space, preselected_pk),
+        initial={"contributions": [preselected_pk] if preselected_pk else []},
+    )
     if request.method == "POST" and form.is_valid():
         decision = services.record_decision(
             title=form.cleaned_data["title"],
@@ -391,7 +404,12 @@ def new_decision(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "accountability/decision_form.html",
-        {"space_form": space_form, "space": space, "form": form},
+        {
+            "space_form": space_form,
+            "space": space,
+            "form": form,
+            "choices_shown": DECISION_CHOICES,
+        },
     )
 
 

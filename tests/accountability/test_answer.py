@@ -98,6 +98,9 @@ def test_a_reason_is_required_to_partly_accept_or_reject(
 ) -> None:
     """Without a reason the form comes back with the error next to the answer; nothing saved."""
     contribution = make_contribution()
+    services.answer_contribution(
+        contribution=contribution, status=Status.UNDER_STUDY, answer="À l'étude.", actor=agent
+    )
     client.force_login(agent)
     response = client.post(answer_url(contribution), {"status": status, "answer": "  "})
     assert response.status_code == 200
@@ -105,9 +108,27 @@ def test_a_reason_is_required_to_partly_accept_or_reject(
     assert "Give the reason for this answer" in text(element(html, "ul", "id_answer_error"))
     assert 'aria-invalid="true"' in html
     contribution.refresh_from_db()
-    assert contribution.status == Status.RECEIVED
+    assert contribution.status == Status.UNDER_STUDY
+    assert list(contribution.status_changes.values_list("status", flat=True)) == [
+        "received",
+        "under_study",
+    ]
+
+
+@pytest.mark.parametrize("status", [Status.PARTLY_ACCEPTED, Status.REJECTED])
+def test_the_service_requires_a_reason_whatever_the_caller(
+    agent, make_contribution, status: str
+) -> None:
+    contribution = make_contribution()
+    with pytest.raises(ValidationError) as error, translation.override("en"):
+        services.answer_contribution(
+            contribution=contribution, status=status, answer="", actor=agent
+        )
+    assert error.value.message_dict["answer"] == [
+        "Give the reason for this answer: residents are owed an explanation."
+    ]
+    contribution.refresh_from_db()
     assert contribution.first_answered_at is None
-    assert list(contribution.status_changes.values_list("status", flat=True)) == ["received"]
 
 
 def test_every_first_answer_needs_a_text(client, agent, make_contribution) -> None:
