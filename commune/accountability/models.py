@@ -7,6 +7,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from commune.accounts.models import CityService
 from commune.contributions.models import Contribution, Status
@@ -118,10 +119,12 @@ class DecisionContribution(models.Model):
 
 
 class CommitmentStatus(models.TextChoices):
-    PLANNED = "planned", _("Planned")
-    IN_PROGRESS = "in_progress", _("In progress")
-    DONE = "done", _("Done")
-    LATE = "late", _("Late")
+    # With a context: in French a commitment's status agrees with "engagement" (masculine),
+    # a contribution's with "contribution" (feminine).
+    PLANNED = "planned", pgettext_lazy("commitment status", "Planned")
+    IN_PROGRESS = "in_progress", pgettext_lazy("commitment status", "In progress")
+    DONE = "done", pgettext_lazy("commitment status", "Done")
+    LATE = "late", pgettext_lazy("commitment status", "Late")
 
 
 class Commitment(models.Model):
