@@ -101,6 +101,17 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "accountability:commitment_progress": ({"pk": str(ACCOUNTABILITY_PK)}, AGENTS_ONLY),
     "accountability:answer": ({"pk": str(ACCOUNTABILITY_PK)}, AGENTS_ONLY),
     # Contributions: public lists and pages; writing needs an account, hiding a moderator.
+    "notifications:list": ({}, MEMBERS_ONLY),
+    "notifications:settings": ({}, MEMBERS_ONLY),
+    # Follow buttons are POST forms: a GET is refused once logged in.
+    "notifications:follow_contribution": (
+        {"pk": str(ACCOUNTABILITY_PK)},
+        {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405),
+    ),
+    "notifications:follow_space": (
+        {"slug": "conseil-nantes-nord"},
+        {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405),
+    ),
     "contributions:all": ({}, EVERYONE_200),
     "contributions:export_all": ({}, EVERYONE_200),
     "contributions:list": ({"space_slug": CONTRIBUTIONS_SPACE}, EVERYONE_200),
