@@ -94,7 +94,7 @@ class ContributionQuerySet(models.QuerySet["Contribution"]):
         On PostgreSQL: full-text search with French and English stemming (either matches),
         plus a plain substring match on the title for partial words. Elsewhere (SQLite): a
         case-insensitive substring match on the title and the text.
-        See docs/decisions/0006-contribution-lists-random-order-and-search.md.
+        See docs/decisions/0008-contribution-lists-random-order-and-search.md.
         """
         text = text.strip()
         if not text:

@@ -44,7 +44,7 @@ WRITE_RATE = "20/m"  # edit, withdraw
 MODERATION_RATE = "60/m"
 
 # The visitor's seed for the random order, kept in their session so that the order
-# stays the same from page to page (docs/decisions/0006).
+# stays the same from page to page (docs/decisions/0008).
 SEED_SESSION_KEY = "contributions_seed"
 
 
