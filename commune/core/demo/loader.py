@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from commune.accounts.models import CityService, Demographics, Resident, Role, Verification
 from commune.accounts.services import set_role
 from commune.core.demo.accounts import CITY_SERVICES, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_RESIDENTS
+from commune.core.demo.contributions import load_contributions
 from commune.core.demo.councils import THEMATIC_COUNCILS
 from commune.core.demo.processes import PROCESSES
 from commune.core.demo.spaces import DemoSpace, neighbourhood_council
@@ -53,6 +54,7 @@ def load_demo(today: datetime.date | None = None, progress: Progress = _no_progr
     neighbourhoods = _load_neighbourhoods(city, progress)
     spaces = _load_spaces(neighbourhoods, today, progress)
     accounts = _load_accounts(neighbourhoods, progress)
+    load_contributions(today, progress)
     return DemoSummary(city, len(neighbourhoods), spaces, accounts)
 
 
