@@ -12,7 +12,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -344,12 +344,17 @@ def hide_comment(*, comment: Comment, moderator: Any, reason: str) -> Comment:
 
 
 @transaction.atomic
-def resolve_reports(*, reports: Any, moderator: Any, reason: str = "") -> int:
+def resolve_reports(*, reports: QuerySet[Report], moderator: Any, reason: str = "") -> int:
     """Close reports that need no (more) action; each closing is audited."""
     _check_moderator(moderator)
     now = timezone.now()
     closed = 0
-    for report in reports.select_for_update().filter(resolved_at__isnull=True):
+    # Lock the rows themselves: the admin's queryset joins nullable targets, which
+    # PostgreSQL refuses to lock.
+    pending = Report.objects.select_for_update().filter(
+        pk__in=list(reports.values_list("pk", flat=True)), resolved_at__isnull=True
+    )
+    for report in pending:
         report.resolved_at = now
         report.save(update_fields=["resolved_at"])
         audit.record(actor=moderator, action="resolve_report", target=report, reason=reason)
