@@ -192,6 +192,12 @@ def run(args: argparse.Namespace) -> int:
                 f"gunicorn, {WORKERS} sync workers, on {HOST}:{port}; {args.requests} requests "
                 f"per page at concurrency {args.concurrency} (at most {args.max_seconds:.0f} s)."
             )
+            load_before = os.getloadavg()[0]
+            if load_before > 1:
+                print(
+                    f"Note: the machine is busy (load average {load_before:.1f}) before the "
+                    "measures: other processes will slow the pages down."
+                )
             results = []
             for page in targets:
                 print(f"  {page.label}: {page.path}", flush=True)
@@ -203,6 +209,10 @@ def run(args: argparse.Namespace) -> int:
                 results.append(result)
             print()
             print(f"{args.database}, {args.scale} scale — {machine}")
+            print(
+                f"gunicorn {WORKERS} workers, concurrency {args.concurrency}; load average "
+                f"{load_before:.1f} before, {os.getloadavg()[0]:.1f} after"
+            )
             print(table(results))
             if any(result.get("stopped_early") for result in results):
                 print(f"* stopped at {args.max_seconds:.0f} s before all requests were sent.")
@@ -221,7 +231,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
     parser.add_argument("--requests", type=int, default=500, help="per page (500)")
-    parser.add_argument("--concurrency", type=int, default=4, help="parallel clients (4)")
+    parser.add_argument(
+        "--concurrency", type=int, default=WORKERS, help="parallel clients (2, one per worker)"
+    )
     parser.add_argument("--scale", choices=sorted(SCALES), default="full")
     parser.add_argument("--max-seconds", type=float, default=30.0, help="time limit per page (30)")
     parser.add_argument(
