@@ -1,8 +1,8 @@
-"""In a browser: the accountability pages pass axe-core, and an agent answers without JavaScript."""
+"""In a browser: the accountability pages pass axe-core, and an agent answers without JavaScript.
 
-# The browser fixtures live in tests/e2e/conftest.py; importing them here makes pytest offer
-# them to these tests, whose parameters then shadow the imported names (F811).
-# ruff: noqa: F811
+The crawl of test_accessibility reaches the public pages; this file adds the agents' pages,
+forms coming back with errors, and the answer given with JavaScript off.
+"""
 
 from __future__ import annotations
 
@@ -18,7 +18,6 @@ from commune.accountability import services
 from commune.accounts.models import Resident
 from commune.contributions.models import Contribution, Status
 from tests.accountability.conftest import submitted
-from tests.e2e.conftest import axe, browser, demo_city, new_context, page, viewport  # noqa: F401
 from tests.e2e.helpers import Axe, DemoCity, html_lang, log_in, main_form_with, submit_button
 from tests.factories import CommitmentFactory, DecisionFactory, SpaceFactory
 
