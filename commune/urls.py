@@ -22,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("espaces/", include("commune.spaces.urls")),
     path("contributions/", include("commune.contributions.urls")),
     path("redevabilite/", include("commune.accountability.urls")),
+    path("notifications/", include("commune.notifications.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )
