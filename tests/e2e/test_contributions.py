@@ -1,9 +1,8 @@
 """In a browser: the contribution pages pass axe-core for every role, with and without
-errors, and a resident proposes, supports and comments with JavaScript turned off."""
+errors, and a resident proposes, supports and comments with JavaScript turned off.
 
-# The browser fixtures live in tests/e2e/conftest.py; importing them here makes pytest offer
-# them to these tests, whose parameters then shadow the imported names (F811).
-# ruff: noqa: F811
+Here with the other browser tests, so that they share tests/e2e/conftest.py's one
+Playwright session."""
 
 from __future__ import annotations
 
@@ -17,7 +16,6 @@ from playwright.sync_api import BrowserContext, Page
 from commune.accounts.models import Resident
 from commune.contributions import services
 from commune.contributions.models import Comment, Contribution, Report
-from tests.e2e.conftest import axe, browser, demo_city, new_context, page, viewport  # noqa: F401
 from tests.e2e.helpers import Axe, DemoCity, html_lang, log_in, main_form_with, submit_button
 from tests.factories import ResidentFactory, SpaceFactory
 
