@@ -45,7 +45,8 @@ def test_daily_digest_gathers_a_residents_notifications_in_one_mail(scene) -> No
     [digest] = mail.outbox
     assert digest.to == [scene.author.email]
     assert "2 nouvelles" in digest.subject
-    assert "étudiée" in digest.body.lower() or "à l’étude" in digest.body.lower()
+    assert "À l'étude" in digest.body
+    assert "Retenue" in digest.body
 
 
 def test_never_means_no_mail_but_the_notification_stays_in_the_site(scene) -> None:

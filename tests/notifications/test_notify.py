@@ -26,7 +26,7 @@ def test_an_answer_notifies_the_author_and_the_followers_but_not_the_agent(scene
     assert notification.kind == NotificationKind.ANSWERED
     with translation.override("fr"):
         assert describe(notification) == (
-            "La ville a répondu à « Des bancs sur les quais » : partiellement retenue."
+            "La ville a répondu à « Des bancs sur les quais » : Partiellement retenue."
         )
     with translation.override("en"):
         assert describe(notification) == (
