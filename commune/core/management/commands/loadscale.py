@@ -271,9 +271,16 @@ class Command(BaseCommand):
             "--space",
             help="Slug of an existing space to fill (default: a new process space).",
         )
-        parser.add_argument("--contributions", type=int, default=10_000)
-        parser.add_argument("--supports", type=int, default=100_000)
-        parser.add_argument("--comments", type=int, default=50_000)
+        parser.add_argument(
+            "--contributions", type=int, default=10_000, help="Contributions (10000)."
+        )
+        parser.add_argument("--supports", type=int, default=100_000, help="Supports (100000).")
+        parser.add_argument(
+            "--comments",
+            type=int,
+            default=50_000,
+            help="Comments, a third of them replies (50000).",
+        )
         parser.add_argument(
             "--residents",
             type=int,
