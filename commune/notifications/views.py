@@ -14,11 +14,13 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django_ratelimit.decorators import ratelimit
 
 from commune.contributions.access import get_visible_contribution
+from commune.contributions.models import Contribution
 from commune.notifications import services
 from commune.notifications.forms import EmailFrequencyForm
 from commune.notifications.models import EmailFrequency, Notification, NotificationSettings
 from commune.notifications.wording import describe, link
 from commune.spaces.access import get_visible_space
+from commune.spaces.models import Space
 
 FOLLOW_RATE = "60/m"
 
@@ -65,13 +67,23 @@ def notification_settings(request: HttpRequest) -> HttpResponse:
     return render(request, "notifications/settings.html", {"form": form})
 
 
-def _back(request: HttpRequest, fallback: str) -> HttpResponse:
-    target = request.POST.get("next", "")
+def _toggle_follow(
+    request: HttpRequest, target: Contribution | Space, *, followed: str, unfollowed: str
+) -> HttpResponse:
+    """Follow or stop following `target` as the button asks, then go back to the page."""
+    key = "contribution" if isinstance(target, Contribution) else "space"
+    if request.POST.get("action") == "unfollow":
+        services.unfollow(resident=request.user, **{key: target})
+        messages.success(request, unfollowed)
+    else:
+        services.follow(resident=request.user, **{key: target})
+        messages.success(request, followed)
+    back = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
-        target = fallback
-    return redirect(target)
+        back = target.get_absolute_url()
+    return redirect(back)
 
 
 @login_required
@@ -79,29 +91,22 @@ def _back(request: HttpRequest, fallback: str) -> HttpResponse:
 @ratelimit(key="user", rate=FOLLOW_RATE, method="POST", block=True)
 def follow_contribution(request: HttpRequest, pk: int) -> HttpResponse:
     """Follow or stop following a contribution (a toggle, so it works as a plain form)."""
-    contribution = get_visible_contribution(request.user, pk)
-    if request.POST.get("action") == "unfollow":
-        services.unfollow(resident=request.user, contribution=contribution)
-        messages.success(request, _("You no longer follow this contribution."))
-    else:
-        services.follow(resident=request.user, contribution=contribution)
-        messages.success(
-            request, _("You follow this contribution: you will be notified of its answers.")
-        )
-    return _back(request, contribution.get_absolute_url())
+    return _toggle_follow(
+        request,
+        get_visible_contribution(request.user, pk),
+        followed=_("You follow this contribution: you will be notified of its answers."),
+        unfollowed=_("You no longer follow this contribution."),
+    )
 
 
 @login_required
 @require_POST
 @ratelimit(key="user", rate=FOLLOW_RATE, method="POST", block=True)
 def follow_space(request: HttpRequest, slug: str) -> HttpResponse:
-    space = get_visible_space(request.user, slug)
-    if request.POST.get("action") == "unfollow":
-        services.unfollow(resident=request.user, space=space)
-        messages.success(request, _("You no longer follow this space."))
-    else:
-        services.follow(resident=request.user, space=space)
-        messages.success(
-            request, _("You follow this space: you will be notified of new contributions.")
-        )
-    return _back(request, space.get_absolute_url())
+    """Follow or stop following a space, to hear of every new contribution in it."""
+    return _toggle_follow(
+        request,
+        get_visible_space(request.user, slug),
+        followed=_("You follow this space: you will be notified of new contributions."),
+        unfollowed=_("You no longer follow this space."),
+    )
