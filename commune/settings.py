@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "commune.contributions",
     "commune.accountability",
     "commune.notifications",
+    "commune.meetings",
 ]
 
 MIDDLEWARE = [

@@ -23,6 +23,7 @@ urlpatterns += i18n_patterns(
     path("contributions/", include("commune.contributions.urls")),
     path("redevabilite/", include("commune.accountability.urls")),
     path("notifications/", include("commune.notifications.urls")),
+    path("rencontres/", include("commune.meetings.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

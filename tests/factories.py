@@ -199,3 +199,35 @@ class CommentFactory(factory.django.DjangoModelFactory):
     body_html = factory.LazyAttribute(lambda c: render_markdown(c.body))
     depth = factory.LazyAttribute(lambda c: c.parent.depth + 1 if c.parent else 0)
     parent = None
+
+
+# --- Meetings -----------------------------------------------------------------------------
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    """A workshop in a week, from 18:00 to 20:00 city time, in a space with meetings."""
+
+    class Meta:
+        model = "meetings.Meeting"
+
+    space = factory.SubFactory(SpaceFactory, components=["meetings"])
+    kind = "workshop"
+    title = factory.Sequence(lambda n: f"Atelier {n}")
+    description = "Un atelier ouvert à toutes et tous."
+    starts_at = factory.LazyFunction(
+        lambda: timezone.make_aware(
+            datetime.datetime.combine(days_from_today(7), datetime.time(18, 0))
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda meeting: meeting.starts_at + datetime.timedelta(hours=2))
+    place_name = "Maison de quartier"
+    address = "1 rue de la Paix, Nantes"
+
+
+class RegistrationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "meetings.Registration"
+
+    meeting = factory.SubFactory(MeetingFactory, registration_required=True)
+    resident = factory.SubFactory(ResidentFactory)
+    status = "registered"

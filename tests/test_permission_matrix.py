@@ -17,6 +17,7 @@ from commune.accountability.models import Commitment, Decision
 from commune.accounts.models import CityService, Resident, Role
 from commune.accounts.services import set_role
 from commune.contributions.models import Channel, Comment, Contribution, Pillar
+from commune.meetings.models import Meeting, MeetingKind
 from commune.spaces.models import PowerLevel, Space, SpaceKind
 from commune.territory.models import City, Neighbourhood
 
@@ -58,6 +59,10 @@ ONLY_AUTHOR = {"anonymous": 302} | dict.fromkeys(ROLES[1:], 403)
 MODERATORS_ONLY = _row(
     anonymous=302, resident=403, moderator=200, agent=403, elected=403, administrator=200
 )
+
+# The space and meeting the meetings rows open.
+MEETINGS_SPACE = "rencontres-des-quais"
+MEETINGS_PK = "8001"
 
 
 # url name -> (kwargs, expected status per role)
@@ -134,6 +139,21 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "contributions:report_comment": ({"pk": CONTRIBUTIONS_PK}, MEMBERS_ONLY),
     "contributions:hide": ({"pk": CONTRIBUTIONS_PK}, MODERATORS_ONLY),
     "contributions:hide_comment": ({"pk": CONTRIBUTIONS_PK}, MODERATORS_ONLY),
+    # Meetings: public lists, pages and calendars; registering is a POST for members;
+    # agents register people by phone.
+    "meetings:upcoming": ({}, EVERYONE_200),
+    "meetings:export": ({}, EVERYONE_200),
+    "meetings:city_ics": ({}, EVERYONE_200),
+    "meetings:list": ({"space_slug": MEETINGS_SPACE}, EVERYONE_200),
+    "meetings:space_ics": ({"space_slug": MEETINGS_SPACE}, EVERYONE_200),
+    "meetings:detail": ({"pk": MEETINGS_PK}, EVERYONE_200),
+    "meetings:ics": ({"pk": MEETINGS_PK}, EVERYONE_200),
+    "meetings:register": ({"pk": MEETINGS_PK}, {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405)),
+    "meetings:cancel": ({"pk": MEETINGS_PK}, {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405)),
+    "meetings:phone_registration": (
+        {"pk": MEETINGS_PK},
+        _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
+    ),
 }
 # Drafts: the public gets 404, staff may preview.
 DRAFT_SPACE = _row(
@@ -218,6 +238,7 @@ def city_data(db) -> None:
     )
     _accountability_data(Space.objects.get(slug="conseil-nantes-nord"))
     _contributions_data(common)
+    _meetings_data(common)
 
 
 def _accountability_data(space: Space) -> None:
@@ -280,6 +301,29 @@ def _contributions_data(common: dict) -> None:
         author=author,
         body="Je précise.",
         body_html="<p>Je précise.</p>",
+    )
+
+
+def _meetings_data(common: dict) -> None:
+    """A space with the meetings tool and one meeting taking registrations."""
+    space = Space.objects.create(
+        kind=SpaceKind.PROCESS,
+        title="Rencontres des quais",
+        slug=MEETINGS_SPACE,
+        components=["meetings"],
+        **common,
+    )
+    starts_at = timezone.now() + datetime.timedelta(days=7)
+    Meeting.objects.create(
+        pk=int(MEETINGS_PK),
+        space=space,
+        kind=MeetingKind.WORKSHOP,
+        title="Atelier des quais",
+        starts_at=starts_at,
+        ends_at=starts_at + datetime.timedelta(hours=2),
+        place_name="Maison de quartier",
+        registration_required=True,
+        capacity=20,
     )
 
 

@@ -1,0 +1,167 @@
+"""Meetings of a space (assemblies, workshops, debates) and the people registered to them."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from commune.spaces.models import Space
+
+
+class MeetingKind(models.TextChoices):
+    GENERAL_ASSEMBLY = "general_assembly", _("General assembly")
+    WORKSHOP = "workshop", _("Workshop")
+    WORKING_GROUP = "working_group", _("Working-group session")
+    PUBLIC_DEBATE = "public_debate", _("Public debate")
+
+
+class MeetingQuerySet(models.QuerySet["Meeting"]):
+    def visible(self) -> MeetingQuerySet:
+        """Meetings of published spaces."""
+        return self.filter(space__is_published=True)
+
+    def upcoming(self) -> MeetingQuerySet:
+        """Meetings not over yet."""
+        return self.filter(ends_at__gte=timezone.now())
+
+
+class Meeting(models.Model):
+    space = models.ForeignKey(
+        Space, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("space")
+    )
+    kind = models.CharField(_("kind"), max_length=30, choices=MeetingKind.choices)
+    title = models.CharField(_("title"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    starts_at = models.DateTimeField(_("starts at"))
+    ends_at = models.DateTimeField(_("ends at"))
+    place_name = models.CharField(_("place"), max_length=200, blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    online_url = models.URLField(_("online link"), blank=True)
+    step_free_access = models.BooleanField(_("step-free access"), default=False)
+    hearing_loop = models.BooleanField(_("hearing loop"), default=False)
+    childcare = models.BooleanField(_("childcare"), default=False)
+    sign_language = models.BooleanField(_("sign-language interpreting"), default=False)
+    other_language_interpreting = models.CharField(
+        _("interpreting into other languages"),
+        max_length=200,
+        blank=True,
+        help_text=_("The languages, e.g. “Arabic, Tamazight”. Leave empty if none."),
+    )
+    registration_required = models.BooleanField(_("registration required"), default=False)
+    capacity = models.PositiveIntegerField(
+        _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
+    )
+    cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
+    uid = models.UUIDField(
+        _("calendar identifier"), default=uuid.uuid4, unique=True, editable=False
+    )
+    created_at = models.DateTimeField(_("created on"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated on"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gt=F("starts_at")), name="meeting_ends_after_it_starts"
+            ),
+            models.CheckConstraint(
+                condition=~Q(place_name="") | ~Q(online_url=""),
+                name="meeting_has_a_place_or_a_link",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:detail", kwargs={"pk": self.pk})
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
+            errors["ends_at"] = [_("The meeting must end after it starts.")]
+        if not self.place_name.strip() and not self.online_url.strip():
+            errors["place_name"] = [_("Give a place, an online link, or both.")]
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.cancelled_at is not None
+
+    @property
+    def is_past(self) -> bool:
+        return self.ends_at < timezone.now()
+
+    def has_access_information(self) -> bool:
+        return any(
+            (
+                self.step_free_access,
+                self.hearing_loop,
+                self.childcare,
+                self.sign_language,
+                self.other_language_interpreting,
+            )
+        )
+
+
+class RegistrationStatus(models.TextChoices):
+    REGISTERED = "registered", _("Registered")
+    WAITING = "waiting", _("On the waiting list")
+
+
+class Registration(models.Model):
+    """One person's place at a meeting, or on its waiting list (ordered by created_at)."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="registrations", verbose_name=_("meeting")
+    )
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="meeting_registrations",
+        verbose_name=_("resident"),
+    )
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    status = models.CharField(_("status"), max_length=20, choices=RegistrationStatus.choices)
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("registered by"),
+    )
+    created_at = models.DateTimeField(_("created on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("registration")
+        verbose_name_plural = _("registrations")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "resident"], name="one_registration_per_resident"
+            ),
+            models.CheckConstraint(
+                condition=Q(resident__isnull=False) | ~Q(name=""),
+                name="registration_has_a_resident_or_a_name",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.resident.public_name if self.resident_id else self.name
+        return f"{who} — {self.meeting}"

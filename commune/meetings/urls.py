@@ -1,0 +1,19 @@
+"""URLs of the meetings (names are a contract with the other apps: keep them)."""
+
+from django.urls import path
+
+from commune.meetings import views
+
+app_name = "meetings"
+urlpatterns = [
+    path("", views.upcoming, name="upcoming"),
+    path("export.csv", views.export, name="export"),
+    path("agenda.ics", views.city_ics, name="city_ics"),
+    path("espace/<slug:space_slug>/", views.space_meetings, name="list"),
+    path("espace/<slug:space_slug>/agenda.ics", views.space_ics, name="space_ics"),
+    path("<int:pk>/", views.detail, name="detail"),
+    path("<int:pk>/rencontre.ics", views.ics, name="ics"),
+    path("<int:pk>/inscription/", views.register, name="register"),
+    path("<int:pk>/desinscription/", views.cancel, name="cancel"),
+    path("<int:pk>/inscription-telephone/", views.phone_registration, name="phone_registration"),
+]
