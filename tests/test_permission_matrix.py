@@ -195,6 +195,12 @@ ADMIN_PAGES: dict[str, dict[str, int]] = {
     "admin:contributions_report_changelist": _row(
         anonymous=302, resident=302, moderator=200, agent=403, elected=302, administrator=200
     ),
+    "admin:meetings_meeting_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:meetings_meeting_add": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
     "admin:auth_group_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=403, elected=302, administrator=200
     ),

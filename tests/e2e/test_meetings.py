@@ -1,0 +1,61 @@
+"""The meetings pages with factory data pass axe: lists, a full meeting, the agents' page."""
+
+from __future__ import annotations
+
+import pytest
+from django.utils import timezone
+
+from commune.accounts.models import Role
+from tests.e2e.helpers import html_lang, log_in
+from tests.factories import (
+    RESIDENT_PASSWORD,
+    MeetingFactory,
+    RegistrationFactory,
+    ResidentFactory,
+    SpaceFactory,
+)
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_meetings_pages_pass_axe(page, axe, prefix: str) -> None:
+    space = SpaceFactory(components=["meetings"], slug="quais")
+    full = MeetingFactory(
+        space=space,
+        registration_required=True,
+        capacity=1,
+        step_free_access=True,
+        childcare=True,
+        other_language_interpreting="arabe",
+        online_url="https://visio.example.org/atelier",
+    )
+    RegistrationFactory(meeting=full)
+    MeetingFactory(space=space, cancelled_at=timezone.now())
+    agent = ResidentFactory(role=Role.AGENT)
+
+    paths = [
+        "/rencontres/",
+        "/rencontres/?step_free=on&childcare=on",
+        "/rencontres/espace/quais/",
+        f"/rencontres/{full.pk}/",
+        f"/espaces/{space.slug}/",
+    ]
+    for path in paths:
+        response = page.goto(prefix + path)
+        assert response is not None
+        assert response.status == 200, path
+        assert html_lang(page) == ("en" if prefix else "fr")
+        assert page.locator("h1").count() == 1
+        axe.assert_clean(page)
+
+    log_in(page, agent.email, RESIDENT_PASSWORD, prefix=prefix)
+    for path in (f"/rencontres/{full.pk}/", f"/rencontres/{full.pk}/inscription-telephone/"):
+        response = page.goto(prefix + path)
+        assert response is not None
+        assert response.status == 200, path
+        axe.assert_clean(page)
+    page.get_by_label("Nom de la personne" if not prefix else "Name of the person").fill("")
+    page.locator("main form button[type='submit']").last.click()
+    assert page.locator("main [role='alert']").count() == 1
+    axe.assert_clean(page)  # the form with its errors
