@@ -231,3 +231,21 @@ class RegistrationFactory(factory.django.DjangoModelFactory):
     meeting = factory.SubFactory(MeetingFactory, registration_required=True)
     resident = factory.SubFactory(ResidentFactory)
     status = "registered"
+
+
+class AttendanceFactory(factory.django.DjangoModelFactory):
+    """A resident who came to a meeting that took place yesterday, having registered online."""
+
+    class Meta:
+        model = "meetings.Attendance"
+
+    meeting = factory.SubFactory(
+        MeetingFactory,
+        starts_at=factory.LazyFunction(
+            lambda: timezone.make_aware(
+                datetime.datetime.combine(days_from_today(-1), datetime.time(18, 0))
+            )
+        ),
+    )
+    resident = factory.SubFactory(ResidentFactory)
+    channel = "registered_online"

@@ -154,6 +154,10 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
         {"pk": MEETINGS_PK},
         _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
     ),
+    "meetings:attendance": (
+        {"pk": MEETINGS_PK},
+        _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
+    ),
 }
 # Drafts: the public gets 404, staff may preview.
 DRAFT_SPACE = _row(

@@ -73,6 +73,7 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "meetings.change_meeting",
         "meetings.view_meeting",
         "meetings.view_registration",
+        "meetings.view_attendance",
     ],
     Role.ELECTED: [],
     Role.RESIDENT: [],

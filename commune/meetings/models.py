@@ -165,3 +165,51 @@ class Registration(models.Model):
     def __str__(self) -> str:
         who = self.resident.public_name if self.resident_id else self.name
         return f"{who} — {self.meeting}"
+
+
+class AttendanceChannel(models.TextChoices):
+    REGISTERED_ONLINE = "registered_online", _("Registered online")
+    WALK_IN = "walk_in", _("Walk-in")
+    PAPER = "paper", _("Paper sign-in sheet")
+
+
+class Attendance(models.Model):
+    """Someone who came to a meeting: a resident, or a signature on the paper sheet."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="attendances", verbose_name=_("meeting")
+    )
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meeting_attendances",
+        verbose_name=_("resident"),
+    )
+    # Only for paper sign-ins, and only when the signature can be read.
+    name = models.CharField(_("name"), max_length=150, blank=True)
+    channel = models.CharField(_("channel"), max_length=20, choices=AttendanceChannel.choices)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("attendance")
+        verbose_name_plural = _("attendances")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "resident"], name="one_attendance_per_resident"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        who = self.resident.public_name if self.resident_id else (self.name or "—")
+        return f"{who} — {self.meeting}"

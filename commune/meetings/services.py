@@ -6,6 +6,8 @@ concurrent registrations are counted one after the other: the capacity is never 
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -16,10 +18,17 @@ from django.utils.translation import gettext_lazy as _
 
 from commune.contributions.access import is_agent
 from commune.core import audit
-from commune.meetings.models import Meeting, Registration, RegistrationStatus
+from commune.meetings.models import (
+    Attendance,
+    AttendanceChannel,
+    Meeting,
+    Registration,
+    RegistrationStatus,
+)
 
 NAME_MAX_LENGTH = 150
 PHONE_MAX_LENGTH = 40
+MAX_PAPER_SIGN_INS = 2000
 
 
 class RegistrationRefusedError(PermissionDenied):
@@ -169,3 +178,77 @@ def cancel_meeting(*, meeting: Meeting, actor: Any) -> Meeting:
         meeting.save(update_fields=["cancelled_at", "updated_at"])
         audit.record(actor=actor, action="meetings.cancel", target=meeting)
     return meeting
+
+
+class AttendanceRefusedError(PermissionDenied):
+    """Attendance cannot be recorded yet (or at all: the meeting is cancelled)."""
+
+
+@transaction.atomic
+def record_attendance(
+    *,
+    meeting: Meeting,
+    agent: Any,
+    residents: Iterable[Any] = (),
+    paper_count: int = 0,
+    paper_names: Sequence[str] = (),
+) -> list[Attendance]:
+    """An agent records who came, once the meeting has started; audited.
+
+    `residents` came with an account: "registered online" if they had registered (or
+    were on the waiting list), "walk-in" otherwise; someone already recorded is skipped.
+    `paper_count` people signed the paper sheet without an account, `paper_names` are the
+    names that could be read (the count is at least the number of names).
+    Returns the attendances created.
+    """
+    if not is_agent(agent):
+        raise PermissionDenied(_("Only city agents record attendance."))
+    names = [name.strip()[:NAME_MAX_LENGTH] for name in paper_names if name.strip()]
+    paper = max(paper_count, len(names))
+    if paper < 0 or paper > MAX_PAPER_SIGN_INS:
+        raise ValidationError(
+            {"paper_count": _("Give a number between 0 and %(max)s.") % {"max": MAX_PAPER_SIGN_INS}}
+        )
+    meeting = _locked(meeting)
+    if meeting.is_cancelled:
+        raise AttendanceRefusedError(_("This meeting is cancelled."))
+    if meeting.starts_at > timezone.now():
+        raise AttendanceRefusedError(_("Attendance is recorded once the meeting has started."))
+    already = set(meeting.attendances.exclude(resident=None).values_list("resident_id", flat=True))
+    registered = set(
+        meeting.registrations.exclude(resident=None).values_list("resident_id", flat=True)
+    )
+    created: list[Attendance] = []
+    for resident in residents:
+        if resident.pk in already:
+            continue
+        already.add(resident.pk)
+        channel = (
+            AttendanceChannel.REGISTERED_ONLINE
+            if resident.pk in registered
+            else AttendanceChannel.WALK_IN
+        )
+        created.append(
+            Attendance(meeting=meeting, resident=resident, channel=channel, recorded_by=agent)
+        )
+    created += [
+        Attendance(
+            meeting=meeting,
+            name=names[index] if index < len(names) else "",
+            channel=AttendanceChannel.PAPER,
+            recorded_by=agent,
+        )
+        for index in range(paper)
+    ]
+    Attendance.objects.bulk_create(created)
+    if created:
+        counts = Counter(attendance.channel for attendance in created)
+        audit.record(
+            actor=agent,
+            action="meetings.record_attendance",
+            target=meeting,
+            reason=", ".join(
+                f"{channel}: {counts[channel]}" for channel in AttendanceChannel.values
+            ),
+        )
+    return created

@@ -15,5 +15,6 @@ urlpatterns = [
     path("<int:pk>/rencontre.ics", views.ics, name="ics"),
     path("<int:pk>/inscription/", views.register, name="register"),
     path("<int:pk>/desinscription/", views.cancel, name="cancel"),
+    path("<int:pk>/presences/", views.attendance, name="attendance"),
     path("<int:pk>/inscription-telephone/", views.phone_registration, name="phone_registration"),
 ]

@@ -17,9 +17,15 @@ from django_ratelimit.decorators import ratelimit
 
 from commune.core.exports import csv_download
 from commune.meetings import access, services
-from commune.meetings.forms import PAGE_SIZE, MeetingFilterForm, PhoneRegistrationForm
+from commune.meetings.forms import (
+    PAGE_SIZE,
+    AttendanceForm,
+    MeetingFilterForm,
+    PhoneRegistrationForm,
+)
 from commune.meetings.ics import calendar_response
 from commune.meetings.models import Meeting, MeetingQuerySet, Registration, RegistrationStatus
+from commune.meetings.stats import attendance_figures
 
 REGISTER_RATE = "20/m"
 PHONE_RATE = "60/m"  # an agent on the phone registers one caller after another
@@ -164,6 +170,10 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "meeting": meeting,
             "can_phone": access.can_register_by_phone(request.user)
             and meeting.registration_required,
+            "can_record_attendance": access.can_register_by_phone(request.user)
+            and not meeting.is_cancelled
+            and meeting.starts_at <= timezone.now(),
+            "figures": attendance_figures(meeting) if meeting.is_past else None,
         }
         | _state(meeting, request.user),
     )
@@ -239,6 +249,49 @@ def phone_registration(request: HttpRequest, pk: int) -> HttpResponse:
             "registrations": meeting.registrations.select_related("resident"),
         }
         | _state(meeting, request.user),
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+@_limit(PHONE_RATE)
+def attendance(request: HttpRequest, pk: int) -> HttpResponse:
+    """Agents record who came: registered residents, walk-ins, paper sign-ins."""
+    if not access.can_register_by_phone(request.user):
+        raise PermissionDenied(_("Only city agents record attendance."))
+    meeting = access.get_visible_meeting(request.user, pk)
+    started = meeting.starts_at <= timezone.now() and not meeting.is_cancelled
+    form = AttendanceForm(request.POST if request.method == "POST" else None, meeting=meeting)
+    if started and form.is_valid():
+        data = form.cleaned_data
+        try:
+            created = services.record_attendance(
+                meeting=meeting,
+                agent=request.user,
+                residents=[*data["residents"], *data["walk_in_emails"]],
+                paper_count=data["paper_count"] or 0,
+                paper_names=data["paper_names"],
+            )
+        except ValidationError as error:
+            for name, field_errors in error.message_dict.items():
+                form.add_error(name if name in form.fields else None, field_errors)
+        except services.AttendanceRefusedError as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                _("%(n)s attendances recorded.") % {"n": len(created)},
+            )
+            return redirect("meetings:attendance", pk=meeting.pk)
+    return render(
+        request,
+        "meetings/attendance.html",
+        {
+            "meeting": meeting,
+            "form": form,
+            "started": started,
+            "figures": attendance_figures(meeting),
+        },
     )
 
 
