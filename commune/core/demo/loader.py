@@ -15,6 +15,7 @@ from commune.accounts.services import set_role
 from commune.core.demo.accounts import CITY_SERVICES, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_RESIDENTS
 from commune.core.demo.contributions import load_contributions
 from commune.core.demo.councils import THEMATIC_COUNCILS
+from commune.core.demo.meetings import load_meetings
 from commune.core.demo.processes import PROCESSES
 from commune.core.demo.spaces import DemoSpace, neighbourhood_council
 from commune.core.demo.territory import CITY, NEIGHBOURHOODS, POPULATION_SOURCE, population_cells
@@ -55,6 +56,7 @@ def load_demo(today: datetime.date | None = None, progress: Progress = _no_progr
     spaces = _load_spaces(neighbourhoods, today, progress)
     accounts = _load_accounts(neighbourhoods, progress)
     load_contributions(today, progress)
+    load_meetings(today, progress)
     return DemoSummary(city, len(neighbourhoods), spaces, accounts)
 
 
