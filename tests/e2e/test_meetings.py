@@ -9,6 +9,7 @@ from commune.accounts.models import Role
 from tests.e2e.helpers import html_lang, log_in
 from tests.factories import (
     RESIDENT_PASSWORD,
+    AttendanceFactory,
     MeetingFactory,
     RegistrationFactory,
     ResidentFactory,
@@ -58,4 +59,30 @@ def test_the_meetings_pages_pass_axe(page, axe, prefix: str) -> None:
     page.get_by_label("Nom de la personne" if not prefix else "Name of the person").fill("")
     page.locator("main form button[type='submit']").last.click()
     assert page.locator("main [role='alert']").count() == 1
+    axe.assert_clean(page)  # the form with its errors
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_a_past_meeting_and_the_attendance_form_pass_axe(page, axe, prefix: str) -> None:
+    """After a meeting: its figures for everyone, the agents' attendance form with errors."""
+    came = AttendanceFactory()
+    meeting = came.meeting
+    agent = ResidentFactory(role=Role.AGENT)
+
+    response = page.goto(f"{prefix}/rencontres/{meeting.pk}/")
+    assert response is not None
+    assert response.status == 200
+    axe.assert_clean(page)
+
+    log_in(page, agent.email, RESIDENT_PASSWORD, prefix=prefix)
+    response = page.goto(f"{prefix}/rencontres/{meeting.pk}/presences/")
+    assert response is not None
+    assert response.status == 200
+    assert page.locator("h1").count() == 1
+    axe.assert_clean(page)
+    form = page.locator("main form").filter(has=page.locator("[name='walk_in_emails']")).first
+    form.locator("[name='walk_in_emails']").fill("nobody-with-this-address@example.org")
+    with page.expect_navigation():
+        form.locator("button[type='submit']").last.click()
+    assert page.locator("main .errorlist").count() >= 1
     axe.assert_clean(page)  # the form with its errors
