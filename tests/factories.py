@@ -249,3 +249,17 @@ class AttendanceFactory(factory.django.DjangoModelFactory):
     )
     resident = factory.SubFactory(ResidentFactory)
     channel = "registered_online"
+
+
+class AgendaItemFactory(factory.django.DjangoModelFactory):
+    """A resident's agenda item for a meeting taking proposals for three more days."""
+
+    class Meta:
+        model = "meetings.AgendaItem"
+
+    meeting = factory.SubFactory(
+        MeetingFactory,
+        agenda_cutoff=factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=3)),
+    )
+    title = factory.Sequence(lambda n: f"Point {n}")
+    proposed_by = factory.SubFactory(ResidentFactory)

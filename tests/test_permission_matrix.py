@@ -158,6 +158,18 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
         {"pk": MEETINGS_PK},
         _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
     ),
+    "meetings:agenda_manage": (
+        {"pk": MEETINGS_PK},
+        _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
+    ),
+    "meetings:agenda_propose": (
+        {"pk": MEETINGS_PK},
+        {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405),
+    ),
+    "meetings:agenda_support": (
+        {"pk": MEETINGS_PK, "item_pk": "1"},
+        {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405),
+    ),
 }
 # Drafts: the public gets 404, staff may preview.
 DRAFT_SPACE = _row(

@@ -42,6 +42,7 @@ class MeetingAdminForm(forms.ModelForm):
             "other_language_interpreting",
             "registration_required",
             "capacity",
+            "agenda_cutoff",
             "cancelled_at",
         )
 

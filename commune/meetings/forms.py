@@ -8,8 +8,15 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from commune.accounts.models import Resident
-from commune.meetings.models import Meeting
-from commune.meetings.services import MAX_PAPER_SIGN_INS, NAME_MAX_LENGTH, PHONE_MAX_LENGTH
+from commune.meetings.models import AgendaItem, AgendaItemStatus, Meeting
+from commune.meetings.services import (
+    AGENDA_DESCRIPTION_MAX_LENGTH,
+    AGENDA_REASON_MAX_LENGTH,
+    AGENDA_TITLE_MAX_LENGTH,
+    MAX_PAPER_SIGN_INS,
+    NAME_MAX_LENGTH,
+    PHONE_MAX_LENGTH,
+)
 from commune.spaces.models import SpaceKind
 from commune.territory.models import Neighbourhood
 
@@ -103,3 +110,64 @@ class AttendanceForm(forms.Form):
         return [
             line.strip() for line in self.cleaned_data["paper_names"].splitlines() if line.strip()
         ]
+
+
+class AgendaItemForm(forms.Form):
+    """A resident's proposal, or an item set by the city."""
+
+    title = forms.CharField(label=_("Item to discuss"), max_length=AGENDA_TITLE_MAX_LENGTH)
+    description = forms.CharField(
+        label=_("Details"),
+        required=False,
+        max_length=AGENDA_DESCRIPTION_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Optional: what you would like the meeting to discuss or decide."),
+    )
+
+
+class AgendaDecisionForm(forms.Form):
+    """The organiser's decision on one resident's item: keep, merge, or set aside."""
+
+    KEEP, MERGE, SET_ASIDE = "keep", "merge", "set_aside"
+
+    decision = forms.ChoiceField(
+        label=_("Decision"),
+        choices=[
+            (KEEP, _("Keep on the agenda")),
+            (MERGE, _("Merge into another item")),
+            (SET_ASIDE, _("Set aside")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    into = forms.ModelChoiceField(
+        label=_("Merge into"),
+        queryset=AgendaItem.objects.none(),
+        required=False,
+        empty_label=_("Choose an item"),
+    )
+    reason = forms.CharField(
+        label=_("Public reason"),
+        required=False,
+        max_length=AGENDA_REASON_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_("Shown on the meeting page. Required to merge or set aside."),
+    )
+
+    def __init__(self, *args: Any, item: AgendaItem, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Any item of the same meeting may be offered; the service refuses the others.
+        self.fields["into"].queryset = (
+            AgendaItem.objects.filter(meeting_id=item.meeting_id)
+            .exclude(pk=item.pk)
+            .exclude(status__in=[AgendaItemStatus.MERGED, AgendaItemStatus.SET_ASIDE])
+            .order_by("-is_fixed", "-support_count", "created_at", "id")
+        )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        decision = data.get("decision")
+        if decision == self.MERGE and not data.get("into"):
+            self.add_error("into", _("Choose the item to merge into."))
+        if decision in (self.MERGE, self.SET_ASIDE) and not (data.get("reason") or "").strip():
+            self.add_error("reason", _("Give a public reason."))
+        return data

@@ -59,6 +59,15 @@ class Meeting(models.Model):
         _("capacity"), null=True, blank=True, help_text=_("Leave empty for no limit.")
     )
     cancelled_at = models.DateTimeField(_("cancelled on"), null=True, blank=True)
+    agenda_cutoff = models.DateTimeField(
+        _("agenda proposals until"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Residents propose and support agenda items until then. Leave empty for an "
+            "agenda set by the city only."
+        ),
+    )
     uid = models.UUIDField(
         _("calendar identifier"), default=uuid.uuid4, unique=True, editable=False
     )
@@ -79,6 +88,10 @@ class Meeting(models.Model):
                 condition=~Q(place_name="") | ~Q(online_url=""),
                 name="meeting_has_a_place_or_a_link",
             ),
+            models.CheckConstraint(
+                condition=Q(agenda_cutoff__isnull=True) | Q(agenda_cutoff__lte=F("starts_at")),
+                name="meeting_agenda_cutoff_before_start",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -93,6 +106,10 @@ class Meeting(models.Model):
             errors["ends_at"] = [_("The meeting must end after it starts.")]
         if not self.place_name.strip() and not self.online_url.strip():
             errors["place_name"] = [_("Give a place, an online link, or both.")]
+        if self.agenda_cutoff and self.starts_at and self.agenda_cutoff > self.starts_at:
+            errors["agenda_cutoff"] = [
+                _("Agenda proposals must close before the meeting starts, or when it starts.")
+            ]
         if errors:
             raise ValidationError(errors)
 
@@ -103,6 +120,15 @@ class Meeting(models.Model):
     @property
     def is_past(self) -> bool:
         return self.ends_at < timezone.now()
+
+    @property
+    def agenda_open(self) -> bool:
+        """Residents may propose and support agenda items now."""
+        return (
+            self.agenda_cutoff is not None
+            and not self.is_cancelled
+            and timezone.now() < self.agenda_cutoff
+        )
 
     def has_access_information(self) -> bool:
         return any(
@@ -213,3 +239,91 @@ class Attendance(models.Model):
     def __str__(self) -> str:
         who = self.resident.public_name if self.resident_id else (self.name or "—")
         return f"{who} — {self.meeting}"
+
+
+class AgendaItemStatus(models.TextChoices):
+    PROPOSED = "proposed", _("Proposed")
+    KEPT = "kept", _("Kept on the agenda")
+    MERGED = "merged", _("Merged")
+    SET_ASIDE = "set_aside", _("Set aside")
+
+
+class AgendaItem(models.Model):
+    """A point of a meeting's agenda: proposed by a resident, or fixed by the city."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="agenda_items", verbose_name=_("meeting")
+    )
+    title = models.CharField(_("title"), max_length=150)
+    description = models.TextField(_("description"), blank=True)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_items",
+        verbose_name=_("proposed by"),
+    )
+    is_fixed = models.BooleanField(_("set by the city"), default=False)
+    status = models.CharField(
+        _("status"),
+        max_length=20,
+        choices=AgendaItemStatus.choices,
+        default=AgendaItemStatus.PROPOSED,
+    )
+    merged_into = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="merged_items",
+        verbose_name=_("merged into"),
+    )
+    reason = models.TextField(_("public reason"), blank=True)
+    support_count = models.PositiveIntegerField(_("supports"), default=0)
+    created_at = models.DateTimeField(_("proposed on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("agenda item")
+        verbose_name_plural = _("agenda items")
+        ordering = ["-is_fixed", "-support_count", "created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="merged") | Q(merged_into__isnull=False),
+                name="agenda_item_merged_has_a_target",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["proposed", "kept"]) | ~Q(reason=""),
+                name="agenda_item_merge_or_set_aside_has_a_reason",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class AgendaSupport(models.Model):
+    """One resident's support for an agenda item: at most one each."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="supports", verbose_name=_("item")
+    )
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="agenda_supports",
+        verbose_name=_("resident"),
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("agenda support")
+        verbose_name_plural = _("agenda supports")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "resident"], name="one_agenda_support_per_resident"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resident_id} → {self.item_id}"

@@ -16,5 +16,12 @@ urlpatterns = [
     path("<int:pk>/inscription/", views.register, name="register"),
     path("<int:pk>/desinscription/", views.cancel, name="cancel"),
     path("<int:pk>/presences/", views.attendance, name="attendance"),
+    path("<int:pk>/ordre-du-jour/", views.agenda_manage, name="agenda_manage"),
+    path("<int:pk>/ordre-du-jour/proposer/", views.agenda_propose, name="agenda_propose"),
+    path(
+        "<int:pk>/ordre-du-jour/<int:item_pk>/soutien/",
+        views.agenda_support,
+        name="agenda_support",
+    ),
     path("<int:pk>/inscription-telephone/", views.phone_registration, name="phone_registration"),
 ]

@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
@@ -19,16 +19,26 @@ from commune.core.exports import csv_download
 from commune.meetings import access, services
 from commune.meetings.forms import (
     PAGE_SIZE,
+    AgendaDecisionForm,
+    AgendaItemForm,
     AttendanceForm,
     MeetingFilterForm,
     PhoneRegistrationForm,
 )
 from commune.meetings.ics import calendar_response
-from commune.meetings.models import Meeting, MeetingQuerySet, Registration, RegistrationStatus
+from commune.meetings.models import (
+    AgendaItem,
+    Meeting,
+    MeetingQuerySet,
+    Registration,
+    RegistrationStatus,
+)
 from commune.meetings.stats import attendance_figures
 
 REGISTER_RATE = "20/m"
 PHONE_RATE = "60/m"  # an agent on the phone registers one caller after another
+PROPOSE_RATE = "10/m"
+SUPPORT_RATE = "30/m"
 
 
 def _limit(rate: str) -> Any:
@@ -159,10 +169,17 @@ def _state(meeting: Meeting, user: Any) -> dict[str, Any]:
     }
 
 
-@require_safe
-def detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """A meeting: when (in the city's time zone), where, access, and registration."""
-    meeting = access.get_visible_meeting(request.user, pk)
+def _agenda(meeting: Meeting, user: Any) -> dict[str, Any]:
+    return {
+        "agenda_items": services.ranked_agenda(meeting),
+        "my_supports": services.supported_item_ids(meeting, user),
+        "can_manage_agenda": access.can_register_by_phone(user) and not meeting.is_cancelled,
+    }
+
+
+def _render_detail(
+    request: HttpRequest, meeting: Meeting, agenda_form: AgendaItemForm | None = None
+) -> HttpResponse:
     return render(
         request,
         "meetings/meeting_detail.html",
@@ -174,9 +191,18 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             and not meeting.is_cancelled
             and meeting.starts_at <= timezone.now(),
             "figures": attendance_figures(meeting) if meeting.is_past else None,
+            "agenda_form": agenda_form or AgendaItemForm(prefix="agenda"),
         }
-        | _state(meeting, request.user),
+        | _state(meeting, request.user)
+        | _agenda(meeting, request.user),
     )
+
+
+@require_safe
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """A meeting: when (in the city's time zone), where, access, agenda and registration."""
+    meeting = access.get_visible_meeting(request.user, pk)
+    return _render_detail(request, meeting)
 
 
 @login_required
@@ -292,6 +318,107 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
             "started": started,
             "figures": attendance_figures(meeting),
         },
+    )
+
+
+def _add_errors(form: Any, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for name, field_errors in error.message_dict.items():
+            form.add_error(name if name in form.fields else None, field_errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+@login_required
+@require_POST
+@_limit(PROPOSE_RATE)
+def agenda_propose(request: HttpRequest, pk: int) -> HttpResponse:
+    """A resident proposes an agenda item, before the cut-off."""
+    meeting = access.get_visible_meeting(request.user, pk)
+    form = AgendaItemForm(request.POST, prefix="agenda")
+    if form.is_valid():
+        try:
+            services.propose_item(meeting=meeting, resident=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        except services.AgendaClosedError as error:
+            messages.error(request, str(error))
+            return redirect(f"{meeting.get_absolute_url()}#agenda-title")
+        else:
+            messages.success(request, _("Your item is proposed for the agenda."))
+            return redirect(f"{meeting.get_absolute_url()}#agenda-title")
+    return _render_detail(request, meeting, agenda_form=form)
+
+
+@login_required
+@require_POST
+@_limit(SUPPORT_RATE)
+def agenda_support(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
+    """Support an agenda item, or take the support back (the button says which)."""
+    meeting = access.get_visible_meeting(request.user, pk)
+    item = get_object_or_404(AgendaItem, pk=item_pk, meeting=meeting)
+    wanted = {"1": True, "0": False}.get(request.POST.get("supported", ""))
+    try:
+        supported = services.toggle_item_support(item=item, resident=request.user, supported=wanted)
+    except services.AgendaClosedError as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            _("You support this item.") if supported else _("Your support is withdrawn."),
+        )
+    return redirect(f"{meeting.get_absolute_url()}#agenda-title")
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+@_limit(PHONE_RATE)
+def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
+    """Agents keep, merge or set aside residents' items, and add the city's items."""
+    if not access.can_register_by_phone(request.user):
+        raise PermissionDenied(_("Only city agents manage the agenda."))
+    meeting = access.get_visible_meeting(request.user, pk)
+    posted = request.POST if request.method == "POST" else None
+    action = request.POST.get("action") if posted else None
+    fixed_form = AgendaItemForm(posted if action == "add_fixed" else None, prefix="fixed")
+    decided_pk = request.POST.get("item") if action == "decide" else None
+    if fixed_form.is_bound and fixed_form.is_valid():
+        try:
+            services.add_fixed_item(meeting=meeting, agent=request.user, **fixed_form.cleaned_data)
+        except ValidationError as error:
+            _add_errors(fixed_form, error)
+        else:
+            messages.success(request, _("The item is added to the agenda."))
+            return redirect("meetings:agenda_manage", pk=meeting.pk)
+    items = services.ranked_agenda(meeting)
+    rows = []
+    for item in items:
+        if item.is_fixed or item.status == "merged":
+            rows.append((item, None))
+            continue
+        bound = decided_pk == str(item.pk)
+        form = AgendaDecisionForm(posted if bound else None, item=item, prefix=f"item-{item.pk}")
+        if bound and form.is_valid():
+            data = form.cleaned_data
+            try:
+                if data["decision"] == AgendaDecisionForm.KEEP:
+                    services.keep_item(item=item, actor=request.user, reason=data["reason"])
+                elif data["decision"] == AgendaDecisionForm.MERGE:
+                    services.merge_item(
+                        item=item, into=data["into"], actor=request.user, reason=data["reason"]
+                    )
+                else:
+                    services.set_aside_item(item=item, actor=request.user, reason=data["reason"])
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The decision is recorded and shown publicly."))
+                return redirect("meetings:agenda_manage", pk=meeting.pk)
+        rows.append((item, form))
+    return render(
+        request,
+        "meetings/agenda_manage.html",
+        {"meeting": meeting, "rows": rows, "fixed_form": fixed_form},
     )
 
 

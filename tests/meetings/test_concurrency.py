@@ -80,3 +80,21 @@ def test_cancelling_while_others_register_keeps_the_capacity() -> None:
     registered = Registration.objects.filter(meeting=meeting, status=RegistrationStatus.REGISTERED)
     assert registered.count() == 5
     assert Registration.objects.filter(meeting=meeting).count() == 15
+
+
+def test_simultaneous_supports_are_each_counted_once() -> None:
+    from commune.meetings.models import AgendaSupport
+    from tests.factories import AgendaItemFactory
+
+    item = AgendaItemFactory()
+    residents = ResidentFactory.create_batch(10)
+    calls: list[Callable[[], Any]] = [
+        lambda resident=resident: services.toggle_item_support(
+            item=item, resident=resident, supported=True
+        )
+        for resident in residents + residents  # each resident clicks twice at once
+    ]
+    _run_together(calls)
+    item.refresh_from_db()
+    assert item.support_count == 10
+    assert AgendaSupport.objects.filter(item=item).count() == 10
