@@ -67,3 +67,19 @@ def test_the_past_assembly_page_shows_its_attendance(client) -> None:
 def test_loading_shows_the_meetings_progress(demo_output: str) -> None:
     assert "11/11" in demo_output
     assert "Rencontres" in demo_output or "Meetings" in demo_output
+
+
+def test_upcoming_assemblies_have_an_agenda_set_by_residents() -> None:
+    from commune.meetings.services import ranked_agenda
+
+    now = timezone.now()
+    upcoming = Meeting.objects.filter(kind=MeetingKind.GENERAL_ASSEMBLY, starts_at__gt=now)
+    assert upcoming.exists()
+    for meeting in upcoming:
+        assert meeting.agenda_cutoff is not None
+        assert now < meeting.agenda_cutoff < meeting.starts_at
+        items = ranked_agenda(meeting)
+        assert items[0].is_fixed
+        residents_items = [item for item in items if not item.is_fixed]
+        assert len(residents_items) >= 2
+        assert residents_items[0].support_count > 0

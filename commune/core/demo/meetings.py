@@ -23,7 +23,13 @@ from django.utils.translation import gettext_lazy as _
 
 from commune.accounts.models import Demographics, Gender, Occupation, Resident, Verification
 from commune.meetings.models import Attendance, Meeting, MeetingKind, Registration
-from commune.meetings.services import record_attendance, register
+from commune.meetings.services import (
+    add_fixed_item,
+    propose_item,
+    record_attendance,
+    register,
+    toggle_item_support,
+)
 from commune.spaces.models import Space
 from commune.territory.models import AgeBand, Neighbourhood
 
@@ -138,6 +144,27 @@ def _meeting(space: Space, index: int, **fields: object) -> Meeting:
     return meeting
 
 
+def _agenda(
+    meeting: Meeting, neighbourhood: Neighbourhood, crowd: list[Resident], agent: Resident
+) -> None:
+    """The next assembly's agenda: the city's budget item, and residents' items supported."""
+    add_fixed_item(
+        meeting=meeting,
+        agent=agent,
+        title="Budget du quartier pour l'an prochain",
+        description="Présentation par la ville de l'enveloppe et des projets déjà engagés.",
+    )
+    proposals = [
+        (f"Faire le point sur {PRESSING_ISSUES[neighbourhood.slug]}", 5),
+        ("Plus de bancs et de fontaines à eau dans le quartier", 3),
+        ("Organiser une fête de quartier au printemps", 1),
+    ]
+    for position, (title, supports) in enumerate(proposals):
+        item = propose_item(meeting=meeting, resident=crowd[position], title=title, description="")
+        for resident in crowd[position + 1 : position + 1 + supports]:
+            toggle_item_support(item=item, resident=resident, supported=True)
+
+
 def load_meetings(today: datetime.date, progress: Progress) -> int:
     """Three meetings per neighbourhood council; returns how many were created."""
     agent = Resident.objects.get(email=AGENT)
@@ -208,6 +235,7 @@ def _council_meetings(space: Space, index: int, today: datetime.date, agent: Res
         ends_at=_at(next_day, 21),
         registration_required=True,
         capacity=BUSY_CAPACITY if busy else 80,
+        agenda_cutoff=_at(next_day - datetime.timedelta(days=3), 23, 59),
     )
     coming = crowd[: BUSY_CAPACITY + 3] if busy else crowd[:3]
     for position, resident in enumerate(coming):
@@ -215,6 +243,8 @@ def _council_meetings(space: Space, index: int, today: datetime.date, agent: Res
         Registration.objects.filter(pk=registration.pk).update(
             created_at=now - datetime.timedelta(days=10, minutes=-position)
         )
+
+    _agenda(upcoming, neighbourhood, crowd, agent)
 
     # A working group on the neighbourhood's pressing issue, open to all.
     group_day = today + datetime.timedelta(days=8 + index)
