@@ -9,6 +9,7 @@ from commune.accounts.models import Role
 from tests.e2e.helpers import html_lang, log_in
 from tests.factories import (
     RESIDENT_PASSWORD,
+    AgendaItemFactory,
     AttendanceFactory,
     MeetingFactory,
     RegistrationFactory,
@@ -86,3 +87,33 @@ def test_a_past_meeting_and_the_attendance_form_pass_axe(page, axe, prefix: str)
         form.locator("button[type='submit']").last.click()
     assert page.locator("main .errorlist").count() >= 1
     axe.assert_clean(page)  # the form with its errors
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_agenda_and_its_management_pass_axe(page, axe, prefix: str) -> None:
+    """Residents' items on the meeting page; the organiser's page, with two items to decide."""
+    first = AgendaItemFactory(title="Les bancs du square")
+    meeting = first.meeting
+    AgendaItemFactory(meeting=meeting, title="Éclairage de la rue")
+    agent = ResidentFactory(role=Role.AGENT)
+    resident = ResidentFactory()
+
+    log_in(page, resident.email, RESIDENT_PASSWORD, prefix=prefix)
+    response = page.goto(f"{prefix}/rencontres/{meeting.pk}/")
+    assert response is not None
+    assert response.status == 200
+    assert page.get_by_text("Les bancs du square").count() >= 1
+    axe.assert_clean(page)
+    page.context.clear_cookies()
+
+    log_in(page, agent.email, RESIDENT_PASSWORD, prefix=prefix)
+    response = page.goto(f"{prefix}/rencontres/{meeting.pk}/ordre-du-jour/")
+    assert response is not None
+    assert response.status == 200
+    axe.assert_clean(page)
+    form = page.locator("main form").filter(has=page.locator("input[value='set_aside']")).first
+    form.locator("input[value='set_aside']").check()
+    with page.expect_navigation():
+        form.locator("button[type='submit']").click()
+    assert page.locator("main .errorlist").count() >= 1  # a reason is required
+    axe.assert_clean(page)
