@@ -136,3 +136,23 @@ def tab_to(page: Page, name: str, limit: int = 60) -> None:
         if focused(page, "name") == name:
             return
     raise AssertionError(f"{limit} presses of Tab never reached the field named {name!r}")
+
+
+# --- Pages in a language ----------------------------------------------------------------
+
+
+def localized_url(language: str, name: str, **kwargs: object) -> str:
+    """The path of URL `name` in `language` (French unprefixed, English under /en/)."""
+    from django.urls import reverse
+    from django.utils import translation
+
+    with translation.override(language):
+        return reverse(name, kwargs=kwargs or None)
+
+
+def check_page(page: Page, axe: Axe, language: str) -> None:
+    """A page has a title, one h1, the right html lang, and no axe violation."""
+    assert page.title().strip(), f"{page.url} has an empty <title>"
+    assert page.locator("h1").count() == 1, f"{page.url} does not have exactly one <h1>"
+    assert html_lang(page) == language
+    axe.assert_clean(page)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urldefrag, urlsplit
 
 import pytest
-from django.urls import Resolver404, resolve, reverse
+from django.urls import Resolver404, resolve
 from django.utils import translation
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Page, Response
@@ -20,8 +20,10 @@ from playwright.sync_api import Page, Response
 from tests.e2e.helpers import (
     Axe,
     DemoCity,
+    check_page,
     format_violations,
     html_lang,
+    localized_url,
     log_in,
     main_form_with,
     submit_button,
@@ -160,11 +162,6 @@ def _links(page: Page, origin: str) -> list[str]:
     return targets
 
 
-def _localized(name: str, language: str, **kwargs: str) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
-
-
 def assert_crawl_clean(result: Crawl, must_include: list[str]) -> None:
     missing = [path for path in must_include if path not in result.pages]
     report = "\n".join(result.problems)
@@ -189,7 +186,7 @@ def _one_space_of_each_kind(language: str) -> list[str]:
     picks = [spaces.filter(kind=kind).first() for kind in SpaceKind.values]
     picks += [spaces.with_status(status).first() for status in SpaceStatus.values]
     slugs = dict.fromkeys(space.slug for space in picks if space is not None)
-    return [_localized("spaces:detail", language, slug=slug) for slug in slugs]
+    return [localized_url(language, "spaces:detail", slug=slug) for slug in slugs]
 
 
 def _a_space_path(language: str) -> str:
@@ -197,7 +194,7 @@ def _a_space_path(language: str) -> str:
 
     space = Space.objects.published().order_by("title").first()
     assert space is not None, "the demo city has no published space"
-    return _localized("spaces:detail", language, slug=space.slug)
+    return localized_url(language, "spaces:detail", slug=space.slug)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -205,17 +202,17 @@ def test_every_page_is_accessible_to_a_visitor(
     page: Page, axe: Axe, demo_city: DemoCity, language: str
 ) -> None:
     """An anonymous visitor can reach no broken, untitled or inaccessible page."""
-    start = _localized("home", language)
+    start = localized_url(language, "home")
     page.goto(start)
     result = crawl(page, axe, start, language, seeds=_one_space_of_each_kind(language))
     assert_crawl_clean(
         result,
         [
             start,
-            _localized("spaces:list", language),
+            localized_url(language, "spaces:list"),
             _a_space_path(language),
-            _localized("accounts:signup", language),
-            _localized("accounts:login", language),
+            localized_url(language, "accounts:signup"),
+            localized_url(language, "accounts:login"),
         ],
     )
     assert len(result.pages) > demo_city.neighbourhood_count
@@ -227,25 +224,18 @@ def test_every_page_is_accessible_to_a_resident(
 ) -> None:
     """A logged-in resident can reach no broken, untitled or inaccessible page."""
     log_in(page, demo_city.resident, demo_city.password)
-    start = _localized("home", language)
+    start = localized_url(language, "home")
     page.goto(start)
     result = crawl(page, axe, start, language, seeds=_one_space_of_each_kind(language))
     assert_crawl_clean(
         result,
         [
             start,
-            _localized("spaces:list", language),
+            localized_url(language, "spaces:list"),
             _a_space_path(language),
-            _localized("accounts:profile", language),
+            localized_url(language, "accounts:profile"),
         ],
     )
-
-
-def _check_page(page: Page, axe: Axe, language: str) -> None:
-    assert page.title().strip(), f"{page.url} has an empty <title>"
-    assert page.locator("h1").count() == 1, f"{page.url} does not have exactly one <h1>"
-    assert html_lang(page) == language
-    axe.assert_clean(page)
 
 
 @pytest.mark.parametrize("language", ["fr", "en"])
@@ -253,7 +243,7 @@ def test_sign_up_errors_are_accessible(
     page: Page, axe: Axe, demo_city: DemoCity, language: str
 ) -> None:
     """Sending the sign-up form empty shows errors that are themselves accessible."""
-    page.goto(_localized("accounts:signup", language))
+    page.goto(localized_url(language, "accounts:signup"))
     form = main_form_with(page, "input[type='password']")
     # Skip the browser's own checks of required fields to get the server's error page.
     form.evaluate("form => { form.noValidate = true; }")
@@ -261,19 +251,19 @@ def test_sign_up_errors_are_accessible(
         submit_button(form).click()
     errors = page.locator("main .errorlist, main [id$='-error'], main [id$='-errors']")
     assert errors.count() > 0, f"no error shown after sending an empty sign-up form: {page.url}"
-    _check_page(page, axe, language)
+    check_page(page, axe, language)
 
 
 def test_log_in_errors_are_accessible(page: Page, axe: Axe, demo_city: DemoCity) -> None:
     """A wrong password gives an error page that is itself accessible."""
-    page.goto(_localized("accounts:login", "fr"))
+    page.goto(localized_url("fr", "accounts:login"))
     form = main_form_with(page, "input[type='password']")
     form.locator("input[name='username'], input[name='email']").first.fill(demo_city.resident)
     form.locator("input[type='password']").first.fill("not-the-password")
     with page.expect_navigation():
         submit_button(form).click()
     assert "/compte/connexion/" in page.url
-    _check_page(page, axe, "fr")
+    check_page(page, axe, "fr")
 
 
 @pytest.mark.parametrize(("language", "prefix"), [("fr", ""), ("en", "/en")])
@@ -284,5 +274,5 @@ def test_page_not_found_is_accessible(
     response = page.goto(f"{prefix}/espaces/cet-espace-n-existe-pas/")
     assert response is not None
     assert response.status == 404
-    _check_page(page, axe, language)
+    check_page(page, axe, language)
     assert page.locator("header nav a").count() > 0, "the 404 page has no way back into the site"

@@ -10,15 +10,22 @@ import datetime
 from collections.abc import Callable
 
 import pytest
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from playwright.sync_api import BrowserContext, Page
 
 from commune.accountability import services
 from commune.accounts.models import Resident
 from commune.contributions.models import Contribution, Status
 from tests.accountability.conftest import submitted
-from tests.e2e.helpers import Axe, DemoCity, html_lang, log_in, main_form_with, submit_button
+from tests.e2e.helpers import (
+    Axe,
+    DemoCity,
+    check_page,
+    localized_url,
+    log_in,
+    main_form_with,
+    submit_button,
+)
 from tests.factories import CommitmentFactory, DecisionFactory, SpaceFactory
 
 pytestmark = pytest.mark.browser
@@ -71,27 +78,15 @@ def accountability_data(demo_city: DemoCity) -> dict[str, int | str]:
     }
 
 
-def _url(language: str, name: str, **kwargs: object) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
-
-
-def _check(page: Page, axe: Axe, language: str) -> None:
-    assert page.title().strip(), f"{page.url} has an empty <title>"
-    assert page.locator("h1").count() == 1, f"{page.url} does not have exactly one <h1>"
-    assert html_lang(page) == language
-    axe.assert_clean(page)
-
-
 def _public_pages(language: str, data: dict[str, int | str]) -> list[str]:
     return [
-        _url(language, "accountability:city"),
-        _url(language, "accountability:space", space_slug=data["space"]),
-        _url(language, "accountability:decisions"),
-        _url(language, "accountability:decisions") + f"?space={data['space']}",
-        _url(language, "accountability:decision", pk=data["decision"]),
-        _url(language, "contributions:detail", pk=data["answered"]),
-        _url(language, "contributions:detail", pk=data["overdue"]),
+        localized_url(language, "accountability:city"),
+        localized_url(language, "accountability:space", space_slug=data["space"]),
+        localized_url(language, "accountability:decisions"),
+        localized_url(language, "accountability:decisions") + f"?space={data['space']}",
+        localized_url(language, "accountability:decision", pk=data["decision"]),
+        localized_url(language, "contributions:detail", pk=data["answered"]),
+        localized_url(language, "contributions:detail", pk=data["overdue"]),
     ]
 
 
@@ -106,7 +101,7 @@ def test_the_public_pages_are_accessible(
         response = page.goto(url)
         assert response is not None
         assert response.status == 200, url
-        _check(page, axe, language)
+        check_page(page, axe, language)
 
 
 def test_the_agents_pages_are_accessible_with_and_without_errors(
@@ -118,22 +113,22 @@ def test_the_agents_pages_are_accessible_with_and_without_errors(
     log_in(page, demo_city.agent, demo_city.password)
     data = accountability_data
     for url in [
-        _url("fr", "accountability:answer", pk=data["waiting"]),
-        _url("fr", "accountability:new_decision") + f"?space={data['space']}",
-        _url("fr", "accountability:new_commitment", pk=data["decision"]),
-        _url("fr", "accountability:commitment_progress", pk=data["commitment"]),
+        localized_url("fr", "accountability:answer", pk=data["waiting"]),
+        localized_url("fr", "accountability:new_decision") + f"?space={data['space']}",
+        localized_url("fr", "accountability:new_commitment", pk=data["decision"]),
+        localized_url("fr", "accountability:commitment_progress", pk=data["commitment"]),
         *_public_pages("fr", data),
     ]:
         page.goto(url)
-        _check(page, axe, "fr")
+        check_page(page, axe, "fr")
     # A rejection without a reason comes back with the error, itself accessible.
-    page.goto(_url("fr", "accountability:answer", pk=data["waiting"]))
+    page.goto(localized_url("fr", "accountability:answer", pk=data["waiting"]))
     form = main_form_with(page, "textarea[name='answer']")
     form.locator(f"input[name='status'][value='{Status.REJECTED}']").check()
     with page.expect_navigation():
         submit_button(form).click()
     assert page.locator("#id_answer_error").count() == 1
-    _check(page, axe, "fr")
+    check_page(page, axe, "fr")
 
 
 def test_an_agent_answers_without_javascript_and_the_public_sees_it(
@@ -144,16 +139,18 @@ def test_an_agent_answers_without_javascript_and_the_public_sees_it(
     """The issue's scenario: an agent answers "partly accepted, with a reason"; it is public."""
     page = new_context(java_script_enabled=False).new_page()
     log_in(page, demo_city.agent, demo_city.password)
-    page.goto(_url("fr", "accountability:answer", pk=accountability_data["waiting"]))
+    page.goto(localized_url("fr", "accountability:answer", pk=accountability_data["waiting"]))
     form = main_form_with(page, "textarea[name='answer']")
     form.locator(f"input[name='status'][value='{Status.PARTLY_ACCEPTED}']").check()
     form.locator("textarea[name='answer']").fill("Deux fontaines sur les trois proposées.")
     with page.expect_navigation():
         submit_button(form).click()
-    assert page.url.endswith(_url("fr", "contributions:detail", pk=accountability_data["waiting"]))
+    assert page.url.endswith(
+        localized_url("fr", "contributions:detail", pk=accountability_data["waiting"])
+    )
 
     visitor = new_context(java_script_enabled=False).new_page()
-    visitor.goto(_url("fr", "contributions:detail", pk=accountability_data["waiting"]))
+    visitor.goto(localized_url("fr", "contributions:detail", pk=accountability_data["waiting"]))
     timeline = visitor.locator("ol.status-timeline li").all_inner_texts()
     assert len(timeline) == 2
     assert "Deux fontaines sur les trois proposées." in timeline[-1]

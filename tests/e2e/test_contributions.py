@@ -9,14 +9,20 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
-from django.urls import reverse
-from django.utils import translation
 from playwright.sync_api import BrowserContext, Page
 
 from commune.accounts.models import Resident
 from commune.contributions import services
 from commune.contributions.models import Comment, Contribution, Report
-from tests.e2e.helpers import Axe, DemoCity, html_lang, log_in, main_form_with, submit_button
+from tests.e2e.helpers import (
+    Axe,
+    DemoCity,
+    check_page,
+    localized_url,
+    log_in,
+    main_form_with,
+    submit_button,
+)
 from tests.factories import ResidentFactory, SpaceFactory
 
 pytestmark = pytest.mark.browser
@@ -57,24 +63,13 @@ def discussion(demo_city: DemoCity) -> dict[str, int | str]:
     return {"space": space.slug, "contribution": contribution.pk, "comment": top.pk}
 
 
-def _url(language: str, name: str, **kwargs: object) -> str:
-    with translation.override(language):
-        return reverse(name, kwargs=kwargs or None)
-
-
-def _check(page: Page, axe: Axe, language: str) -> None:
-    assert page.title().strip(), f"{page.url} has an empty <title>"
-    assert page.locator("h1").count() == 1, f"{page.url} does not have exactly one <h1>"
-    assert html_lang(page) == language
-    axe.assert_clean(page)
-
-
 def _pages(language: str, data: dict[str, int | str]) -> list[str]:
-    detail = _url(language, "contributions:detail", pk=data["contribution"])
+    detail = localized_url(language, "contributions:detail", pk=data["contribution"])
     return [
-        _url(language, "contributions:all"),
-        _url(language, "contributions:list", space_slug=data["space"]),
-        _url(language, "contributions:list", space_slug=data["space"]) + "?sort=random&q=bancs",
+        localized_url(language, "contributions:all"),
+        localized_url(language, "contributions:list", space_slug=data["space"]),
+        localized_url(language, "contributions:list", space_slug=data["space"])
+        + "?sort=random&q=bancs",
         detail,
         detail + "?comments=chronological",
     ]
@@ -88,7 +83,7 @@ def test_the_public_pages_are_accessible(
         response = page.goto(url)
         assert response is not None
         assert response.status == 200, url
-        _check(page, axe, language)
+        check_page(page, axe, language)
 
 
 def test_the_moderators_pages_are_accessible(
@@ -97,17 +92,17 @@ def test_the_moderators_pages_are_accessible(
     log_in(page, demo_city.moderator, demo_city.password)
     for url in [
         *_pages("fr", discussion),
-        _url("fr", "contributions:hide", pk=discussion["contribution"]),
-        _url("fr", "contributions:hide_comment", pk=discussion["comment"]),
-        _url("fr", "contributions:report", pk=discussion["contribution"]),
-        _url("fr", "contributions:report_comment", pk=discussion["comment"]),
+        localized_url("fr", "contributions:hide", pk=discussion["contribution"]),
+        localized_url("fr", "contributions:hide_comment", pk=discussion["comment"]),
+        localized_url("fr", "contributions:report", pk=discussion["contribution"]),
+        localized_url("fr", "contributions:report_comment", pk=discussion["comment"]),
     ]:
         page.goto(url)
-        _check(page, axe, "fr")
+        check_page(page, axe, "fr")
     # The moderation form on the contribution's page, opened.
-    page.goto(_url("fr", "contributions:detail", pk=discussion["contribution"]))
+    page.goto(localized_url("fr", "contributions:detail", pk=discussion["contribution"]))
     page.locator("details.moderation summary").click()
-    _check(page, axe, "fr")
+    check_page(page, axe, "fr")
 
 
 def test_the_forms_are_accessible_with_their_errors(
@@ -120,13 +115,13 @@ def test_the_forms_are_accessible_with_their_errors(
         ("contributions:comment", {"pk": discussion["contribution"]}, "textarea[name='body']"),
         ("contributions:report", {"pk": discussion["contribution"]}, "textarea[name='reason']"),
     ]:
-        page.goto(_url("fr", name, **kwargs))
-        _check(page, axe, "fr")
+        page.goto(localized_url("fr", name, **kwargs))
+        check_page(page, axe, "fr")
         form = main_form_with(page, control)
         with page.expect_navigation():
             submit_button(form).click()
         assert page.locator("main .errorlist").count() > 0, name
-        _check(page, axe, "fr")
+        check_page(page, axe, "fr")
 
 
 def test_a_resident_proposes_supports_and_comments_without_javascript(
@@ -136,7 +131,7 @@ def test_a_resident_proposes_supports_and_comments_without_javascript(
 ) -> None:
     page = new_context(java_script_enabled=False).new_page()
     log_in(page, demo_city.resident, demo_city.password)
-    page.goto(_url("fr", "contributions:new", space_slug=discussion["space"]))
+    page.goto(localized_url("fr", "contributions:new", space_slug=discussion["space"]))
     form = main_form_with(page, "input[name='title']")
     form.locator("input[name='title']").fill("Une fontaine sur la place")
     form.locator("textarea[name='body']").fill("Pour l'été.")
@@ -146,7 +141,7 @@ def test_a_resident_proposes_supports_and_comments_without_javascript(
     mine = Contribution.objects.get(title="Une fontaine sur la place")
     assert page.url.endswith(mine.get_absolute_url())
 
-    page.goto(_url("fr", "contributions:detail", pk=discussion["contribution"]))
+    page.goto(localized_url("fr", "contributions:detail", pk=discussion["contribution"]))
     with page.expect_navigation():
         page.locator("form.support-form button[type='submit']").click()
     assert Contribution.objects.get(pk=discussion["contribution"]).support_count == 2
@@ -159,7 +154,7 @@ def test_a_resident_proposes_supports_and_comments_without_javascript(
     assert Comment.objects.filter(body="Plutôt des arbres.", stance="against").exists()
     assert page.locator("text=Plutôt des arbres.").count() == 1
 
-    page.goto(_url("fr", "contributions:report", pk=discussion["contribution"]))
+    page.goto(localized_url("fr", "contributions:report", pk=discussion["contribution"]))
     form = main_form_with(page, "textarea[name='reason']")
     form.locator("textarea[name='reason']").fill("Doublon d'une autre idée.")
     with page.expect_navigation():
