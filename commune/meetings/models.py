@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import uuid
 
 from django.conf import settings
@@ -173,6 +174,8 @@ class Registration(models.Model):
         verbose_name=_("registered by"),
     )
     created_at = models.DateTimeField(_("created on"), default=timezone.now)
+    # Set when the day-before reminder went out, so a rerun or a second worker skips it.
+    reminded_at = models.DateTimeField(_("reminded on"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("registration")
@@ -327,3 +330,27 @@ class AgendaSupport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.resident_id} → {self.item_id}"
+
+
+def _new_feed_token() -> str:
+    return secrets.token_urlsafe(24)
+
+
+class CalendarFeed(models.Model):
+    """A resident's private calendar link: calendar apps cannot log in, so the URL is the key."""
+
+    resident = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="calendar_feed",
+        verbose_name=_("resident"),
+    )
+    token = models.CharField(_("token"), max_length=64, unique=True, default=_new_feed_token)
+    created_at = models.DateTimeField(_("created on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("personal calendar feed")
+        verbose_name_plural = _("personal calendar feeds")
+
+    def __str__(self) -> str:
+        return str(self.resident)
