@@ -80,6 +80,15 @@ class Decision(models.Model):
     )
     decided_on = models.DateField(_("date of the decision"))
     act_url = models.URLField(_("link to the official act"), blank=True)
+    # The meeting where it was taken (a council's general assembly), when there was one.
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="decisions",
+        verbose_name=_("taken at the meeting"),
+    )
     contributions = models.ManyToManyField(
         Contribution,
         through="DecisionContribution",

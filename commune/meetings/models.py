@@ -354,3 +354,145 @@ class CalendarFeed(models.Model):
 
     def __str__(self) -> str:
         return str(self.resident)
+
+
+# --- After the meeting: minutes, votes held in the room, documents ------------------------
+
+
+class Minutes(models.Model):
+    """The record of a meeting, published once it has started; written in Markdown."""
+
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, related_name="minutes", verbose_name=_("meeting")
+    )
+    body = models.TextField(_("minutes"))
+    body_html = models.TextField(editable=False)
+    published_at = models.DateTimeField(_("published on"), default=timezone.now)
+    # Who published them: for the audit trail; the page signs with their service.
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("published by"),
+    )
+    corrected_at = models.DateTimeField(_("last corrected on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("minutes")
+        verbose_name_plural = _("minutes")
+
+    def __str__(self) -> str:
+        return str(self.meeting)
+
+    def get_absolute_url(self) -> str:
+        return f"{self.meeting.get_absolute_url()}#minutes-title"
+
+
+class VoteResult(models.TextChoices):
+    ADOPTED = "adopted", _("Adopted")
+    REJECTED = "rejected", _("Rejected")
+
+
+def vote_result(votes_for: int, votes_against: int) -> VoteResult:
+    """A simple majority of the votes cast: abstentions do not count, and a tie rejects."""
+    return VoteResult.ADOPTED if votes_for > votes_against else VoteResult.REJECTED
+
+
+class RoomVote(models.Model):
+    """A motion put to the vote of the people in the room, and how they voted."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="votes", verbose_name=_("meeting")
+    )
+    motion = models.TextField(_("motion"))
+    votes_for = models.PositiveIntegerField(_("for"))
+    votes_against = models.PositiveIntegerField(_("against"))
+    abstentions = models.PositiveIntegerField(_("abstentions"))
+    agenda_item = models.ForeignKey(
+        AgendaItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="votes",
+        verbose_name=_("agenda item"),
+    )
+    decision = models.ForeignKey(
+        "accountability.Decision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="room_votes",
+        verbose_name=_("decision it produced"),
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    created_at = models.DateTimeField(_("recorded on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("room vote")
+        verbose_name_plural = _("room votes")
+        ordering = ["created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(votes_for__gte=0) & Q(votes_against__gte=0) & Q(abstentions__gte=0),
+                name="room_vote_counts_not_negative",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.motion[:80]
+
+    @property
+    def result(self) -> VoteResult:
+        return vote_result(self.votes_for, self.votes_against)
+
+    @property
+    def votes_cast(self) -> int:
+        """For and against: the votes the majority is counted on."""
+        return self.votes_for + self.votes_against
+
+
+class DocumentKind(models.TextChoices):
+    AGENDA = "agenda", _("Agenda")
+    SLIDES = "slides", _("Slides")
+    MINUTES = "minutes", _("Minutes")
+    OTHER = "other", _("Other document")
+
+
+class MeetingDocument(models.Model):
+    """A file attached to a meeting, checked like contributions' attachments (PDF, ODT, DOCX)."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="documents", verbose_name=_("meeting")
+    )
+    title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(_("kind"), max_length=20, choices=DocumentKind.choices)
+    file = models.FileField(_("file"), upload_to="meetings/documents/%Y/%m/")
+    # Kept at upload, so a list shows them without opening every file.
+    file_format = models.CharField(_("format"), max_length=10)
+    size = models.PositiveIntegerField(_("size (bytes)"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("added on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("meeting document")
+        verbose_name_plural = _("meeting documents")
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
