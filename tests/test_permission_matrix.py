@@ -170,6 +170,11 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
         {"pk": MEETINGS_PK, "item_pk": "1"},
         {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405),
     ),
+    # Minutes, room votes, decisions and documents of a meeting: city agents only.
+    "meetings:minutes_manage": (
+        {"pk": MEETINGS_PK},
+        _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
+    ),
 }
 # Drafts: the public gets 404, staff may preview.
 DRAFT_SPACE = _row(
@@ -215,6 +220,16 @@ ADMIN_PAGES: dict[str, dict[str, int]] = {
         anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
     ),
     "admin:meetings_meeting_add": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    # The meetings' records are read-only in the back office (written on the minutes page).
+    "admin:meetings_minutes_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:meetings_roomvote_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:meetings_meetingdocument_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
     ),
     "admin:auth_group_changelist": _row(

@@ -52,7 +52,7 @@ def decision_list(user: Any) -> QuerySet[Decision]:
     # contributions with many commitments does not multiply the rows.
     return (
         visible_decisions(user)
-        .select_related("space")
+        .select_related("space", "meeting")
         .annotate(
             contribution_count=_count_of(DecisionContribution),
             commitment_count=_count_of(Commitment),
@@ -79,7 +79,7 @@ def get_visible_decision(user: Any, pk: int) -> Decision:
     )
     return get_object_or_404(
         visible_decisions(user)
-        .select_related("space")
+        .select_related("space", "meeting")
         .prefetch_related(
             Prefetch("contributions", queryset=contributions),
             Prefetch("commitments", queryset=commitments),

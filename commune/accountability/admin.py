@@ -43,11 +43,12 @@ class DecisionAdmin(admin.ModelAdmin):
     list_filter = ("decided_on", "space")
     search_fields = ("title", "decided_by", "body")
     date_hierarchy = "decided_on"
-    fields = ("title", "space", "decided_by", "decided_on", "act_url", "body")
+    fields = ("title", "space", "meeting", "decided_by", "decided_on", "act_url", "body")
+    raw_id_fields = ("meeting",)
     formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Decision]:
-        return super().get_queryset(request).select_related("space")
+        return super().get_queryset(request).select_related("space", "meeting")
 
     def save_model(
         self, request: HttpRequest, obj: Decision, form: ModelForm, change: bool

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -41,6 +41,9 @@ from commune.contributions.models import (
 from commune.core import audit
 from commune.core.markup import render_markdown
 from commune.spaces.models import Space
+
+if TYPE_CHECKING:
+    from commune.meetings.models import Meeting
 
 
 def can_answer(user: Any) -> bool:
@@ -172,9 +175,13 @@ def record_decision(
     act_url: str,
     contributions: Iterable[Contribution],
     space: Space | None = None,
+    meeting: Meeting | None = None,
     actor: Any,
 ) -> Decision:
-    """Record a decision (e.g. a municipal council deliberation) and what it answers."""
+    """Record a decision (e.g. a municipal council deliberation) and what it answers.
+
+    `meeting` is the meeting where it was taken, if any (its minutes then list it).
+    """
     _require_agent(actor)
     decision = save_decision(
         decision=Decision(
@@ -184,6 +191,7 @@ def record_decision(
             decided_on=decided_on,
             act_url=act_url,
             space=space,
+            meeting=meeting,
         ),
         actor=actor,
     )

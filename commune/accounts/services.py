@@ -74,6 +74,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "meetings.view_meeting",
         "meetings.view_registration",
         "meetings.view_attendance",
+        # Minutes, votes and documents are written on the minutes page; read here.
+        "meetings.view_minutes",
+        "meetings.view_roomvote",
+        "meetings.view_meetingdocument",
     ],
     Role.ELECTED: [],
     Role.RESIDENT: [],

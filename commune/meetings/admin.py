@@ -15,7 +15,14 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from commune.meetings import services
-from commune.meetings.models import Meeting, Registration, RegistrationStatus
+from commune.meetings.models import (
+    Meeting,
+    MeetingDocument,
+    Minutes,
+    Registration,
+    RegistrationStatus,
+    RoomVote,
+)
 
 
 class MeetingAdminForm(forms.ModelForm):
@@ -93,3 +100,66 @@ class MeetingAdmin(admin.ModelAdmin):
             obj.refresh_from_db()
         else:
             super().save_model(request, obj, form, change)
+
+
+class RecordAdmin(admin.ModelAdmin):
+    """Read-only: minutes, votes and documents are written on the agents' minutes page,
+    through the services (audit log, sanitised text, checked files)."""
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Minutes)
+class MinutesAdmin(RecordAdmin):
+    list_display = ("meeting", "published_at", "corrected_at")
+    search_fields = ("meeting__title", "body")
+    date_hierarchy = "published_at"
+    fields = ("meeting", "published_at", "published_by", "corrected_at", "body")
+    list_select_related = ("meeting",)
+
+
+@admin.register(RoomVote)
+class RoomVoteAdmin(RecordAdmin):
+    list_display = ("motion", "meeting", "votes_for", "votes_against", "abstentions", "result")
+    search_fields = ("motion", "meeting__title")
+    fields = (
+        "meeting",
+        "motion",
+        "votes_for",
+        "votes_against",
+        "abstentions",
+        "agenda_item",
+        "decision",
+        "recorded_by",
+        "created_at",
+    )
+    list_select_related = ("meeting",)
+
+    @admin.display(description=_("result"))
+    def result(self, obj: RoomVote) -> str:
+        return str(obj.result.label)
+
+
+@admin.register(MeetingDocument)
+class MeetingDocumentAdmin(RecordAdmin):
+    list_display = ("title", "meeting", "kind", "file_format", "size", "created_at")
+    list_filter = ("kind", "file_format")
+    search_fields = ("title", "meeting__title")
+    fields = (
+        "meeting",
+        "title",
+        "kind",
+        "file",
+        "file_format",
+        "size",
+        "uploaded_by",
+        "created_at",
+    )
+    list_select_related = ("meeting",)

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from commune.meetings import views
+from commune.meetings import minutes_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -24,4 +24,5 @@ urlpatterns = [
         name="agenda_support",
     ),
     path("<int:pk>/inscription-telephone/", views.phone_registration, name="phone_registration"),
+    path("<int:pk>/compte-rendu/", minutes_views.minutes_manage, name="minutes_manage"),
 ]

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_ratelimit.decorators import ratelimit
 
 from commune.core.exports import csv_download
-from commune.meetings import access, services
+from commune.meetings import access, minutes, services
 from commune.meetings.forms import (
     PAGE_SIZE,
     AgendaDecisionForm,
@@ -194,7 +194,8 @@ def _render_detail(
             "agenda_form": agenda_form or AgendaItemForm(prefix="agenda"),
         }
         | _state(meeting, request.user)
-        | _agenda(meeting, request.user),
+        | _agenda(meeting, request.user)
+        | minutes.meeting_record(meeting, request.user),
     )
 
 
