@@ -221,7 +221,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     )
     ends_at = factory.LazyAttribute(lambda meeting: meeting.starts_at + datetime.timedelta(hours=2))
     place_name = "Maison de quartier"
-    address = "1 rue de la Paix, Nantes"
+    address = "1 rue de la Paix, 44000 Nantes"
 
 
 class RegistrationFactory(factory.django.DjangoModelFactory):

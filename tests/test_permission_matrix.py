@@ -60,6 +60,11 @@ MODERATORS_ONLY = _row(
     anonymous=302, resident=403, moderator=200, agent=403, elected=403, administrator=200
 )
 
+# Pages behind a login that only city agents (and administrators) may open.
+AGENT_PAGE = _row(
+    anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200
+)
+
 # The space and meeting the meetings rows open.
 MEETINGS_SPACE = "rencontres-des-quais"
 MEETINGS_PK = "8001"
@@ -162,6 +167,13 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
         {"pk": MEETINGS_PK},
         _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
     ),
+    "meetings:create": ({"space_slug": MEETINGS_SPACE}, AGENT_PAGE),
+    "meetings:edit": ({"pk": MEETINGS_PK}, AGENT_PAGE),
+    "meetings:cancel_meeting": ({"pk": MEETINGS_PK}, AGENT_PAGE),
+    "meetings:mine": ({}, MEMBERS_ONLY),
+    "meetings:reset_feed": ({}, {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405)),
+    # Only the owner knows a token; an unknown one is no calendar for anybody.
+    "meetings:personal_ics": ({"token": "not-a-real-token"}, dict.fromkeys(ROLES, 404)),
     "meetings:agenda_propose": (
         {"pk": MEETINGS_PK},
         {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405),

@@ -7,7 +7,7 @@ across updates, and a cancelled meeting says STATUS:CANCELLED.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -18,7 +18,13 @@ from icalendar import Calendar, Event
 from commune.meetings.models import Meeting
 
 
-def _event(request: HttpRequest, meeting: Meeting, zone: ZoneInfo) -> Event:
+def _status(meeting: Meeting) -> str:
+    return "CANCELLED" if meeting.is_cancelled else "CONFIRMED"
+
+
+def _event(
+    request: HttpRequest, meeting: Meeting, zone: ZoneInfo, status: Callable[[Meeting], str]
+) -> Event:
     event = Event()
     event.add("uid", f"{meeting.uid}@commune")
     event.add("dtstamp", timezone.now())
@@ -35,13 +41,18 @@ def _event(request: HttpRequest, meeting: Meeting, zone: ZoneInfo) -> Event:
         location = meeting.online_url
     if location:
         event.add("location", location)
-    event.add("status", "CANCELLED" if meeting.is_cancelled else "CONFIRMED")
+    event.add("status", status(meeting))
     return event
 
 
 def calendar_response(
-    request: HttpRequest, meetings: Iterable[Meeting], name: str, filename: str
+    request: HttpRequest,
+    meetings: Iterable[Meeting],
+    name: str,
+    filename: str,
+    status: Callable[[Meeting], str] = _status,
 ) -> HttpResponse:
+    """The meetings as one calendar; `status` gives each event's STATUS (CONFIRMED by default)."""
     zone = ZoneInfo(settings.TIME_ZONE)
     calendar = Calendar()
     calendar.add("prodid", "-//Commune//Meetings//FR")
@@ -50,7 +61,7 @@ def calendar_response(
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", settings.TIME_ZONE)
     for meeting in meetings:
-        calendar.add_component(_event(request, meeting, zone))
+        calendar.add_component(_event(request, meeting, zone, status))
     calendar.add_missing_timezones()
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'

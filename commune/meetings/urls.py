@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from commune.meetings import minutes_views, views
+from commune.meetings import feeds, minutes_views, staff_views, views
 
 app_name = "meetings"
 urlpatterns = [
@@ -11,8 +11,14 @@ urlpatterns = [
     path("agenda.ics", views.city_ics, name="city_ics"),
     path("espace/<slug:space_slug>/", views.space_meetings, name="list"),
     path("espace/<slug:space_slug>/agenda.ics", views.space_ics, name="space_ics"),
+    path("espace/<slug:space_slug>/annoncer/", staff_views.create, name="create"),
+    path("mes-rencontres/", feeds.my_meetings, name="mine"),
+    path("mes-rencontres/nouveau-lien/", feeds.reset_feed, name="reset_feed"),
+    path("agenda-personnel/<str:token>.ics", feeds.personal_ics, name="personal_ics"),
     path("<int:pk>/", views.detail, name="detail"),
     path("<int:pk>/rencontre.ics", views.ics, name="ics"),
+    path("<int:pk>/modifier/", staff_views.edit, name="edit"),
+    path("<int:pk>/annuler/", staff_views.cancel_meeting, name="cancel_meeting"),
     path("<int:pk>/inscription/", views.register, name="register"),
     path("<int:pk>/desinscription/", views.cancel, name="cancel"),
     path("<int:pk>/presences/", views.attendance, name="attendance"),

@@ -131,7 +131,7 @@ def _meeting(space: Space, index: int, **fields: object) -> Meeting:
     meeting = Meeting(
         space=space,
         place_name=f"Maison de quartier {neighbourhood.name}",
-        address=f"{10 + index} place du Marché, Nantes",
+        address=f"{10 + index} place du Marché, 44000 Nantes",
         step_free_access=index % 5 != 3,
         hearing_loop=index % 3 == 0,
         childcare=index % 2 == 0,

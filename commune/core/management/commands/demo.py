@@ -24,12 +24,14 @@ logger = logging.getLogger(__name__)
 
 def _mail_notifications_forever() -> None:
     """The demo's e-mail worker: what `commune sendnotifications --loop` does in production."""
+    from commune.meetings.reminders import send_reminders
     from commune.notifications.delivery import send_pending
 
     while True:
         time.sleep(MAIL_EVERY_SECONDS)
         try:
             send_pending()
+            send_reminders()
         except Exception:
             logger.exception("The demo could not send notification e-mails")
         finally:
