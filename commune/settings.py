@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "commune.accountability",
     "commune.notifications",
     "commune.meetings",
+    "commune.budgets",
 ]
 
 MIDDLEWARE = [

@@ -24,6 +24,7 @@ urlpatterns += i18n_patterns(
     path("redevabilite/", include("commune.accountability.urls")),
     path("notifications/", include("commune.notifications.urls")),
     path("rencontres/", include("commune.meetings.urls")),
+    path("budgets-participatifs/", include("commune.budgets.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

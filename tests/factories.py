@@ -263,3 +263,61 @@ class AgendaItemFactory(factory.django.DjangoModelFactory):
     )
     title = factory.Sequence(lambda n: f"Point {n}")
     proposed_by = factory.SubFactory(ResidentFactory)
+
+
+# --- Participatory budgets ----------------------------------------------------------------
+
+# Phase dates of a budget as offsets from today: (submission opens, submission closes,
+# review ends, vote opens, vote closes, results). Pass one to BudgetFactory(phase=…).
+BUDGET_PHASES = {
+    "submission": (-5, 10, 20, 21, 30, 35),
+    "review": (-20, -10, 5, 6, 20, 25),
+    "vote": (-40, -30, -11, -10, 10, 15),
+    "counting": (-50, -40, -21, -20, -1, 5),
+}
+
+
+class BudgetFactory(factory.django.DjangoModelFactory):
+    """A 100 000 € city-wide approval budget, open for voting (greedy rule, 16 and over).
+
+    `BudgetFactory(phase="submission" | "review" | "vote" | "counting")` sets its dates.
+    """
+
+    class Meta:
+        model = "budgets.Budget"
+        exclude = ("phase", "offsets")
+
+    class Params:
+        phase = "vote"
+
+    offsets = factory.LazyAttribute(lambda budget: BUDGET_PHASES[budget.phase])
+    space = factory.SubFactory(SpaceFactory, components=["budget"])
+    title = factory.Sequence(lambda n: f"Budget participatif {n}")
+    amount = 100_000
+    submission_opens_on = factory.LazyAttribute(lambda b: days_from_today(b.offsets[0]))
+    submission_closes_on = factory.LazyAttribute(lambda b: days_from_today(b.offsets[1]))
+    review_closes_on = factory.LazyAttribute(lambda b: days_from_today(b.offsets[2]))
+    vote_opens_on = factory.LazyAttribute(lambda b: days_from_today(b.offsets[3]))
+    vote_closes_on = factory.LazyAttribute(lambda b: days_from_today(b.offsets[4]))
+    results_on = factory.LazyAttribute(lambda b: days_from_today(b.offsets[5]))
+    ballot_kind = "approval"
+    rule = "greedy"
+    verification_required = "email"
+    minimum_age = 16
+
+
+class BudgetProjectFactory(factory.django.DjangoModelFactory):
+    """A project found feasible (on the ballot), costing 40 000 €."""
+
+    class Meta:
+        model = "budgets.Project"
+
+    budget = factory.SubFactory(BudgetFactory)
+    title = factory.Sequence(lambda n: f"Projet {n}")
+    description = "Des arbres et des bancs dans la cour."
+    description_html = "<p>Des arbres et des bancs dans la cour.</p>"
+    estimated_cost = 40_000
+    proposed_by = factory.SubFactory(ResidentFactory)
+    status = "eligible"
+    review_reason = "Faisable sur le domaine public."
+    reviewed_at = factory.LazyFunction(timezone.now)

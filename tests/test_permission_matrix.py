@@ -16,6 +16,7 @@ from django.utils import timezone
 from commune.accountability.models import Commitment, Decision
 from commune.accounts.models import CityService, Resident, Role
 from commune.accounts.services import set_role
+from commune.budgets.models import Budget, Project
 from commune.contributions.models import Channel, Comment, Contribution, Pillar
 from commune.meetings.models import Meeting, MeetingKind
 from commune.spaces.models import PowerLevel, Space, SpaceKind
@@ -68,6 +69,10 @@ AGENT_PAGE = _row(
 # The space and meeting the meetings rows open.
 MEETINGS_SPACE = "rencontres-des-quais"
 MEETINGS_PK = "8001"
+
+# The space, budget and project the budgets rows open.
+BUDGETS_SPACE = "budget-des-quais"
+BUDGETS_PK = "6001"
 
 
 # url name -> (kwargs, expected status per role)
@@ -187,6 +192,32 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
         {"pk": MEETINGS_PK},
         _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
     ),
+    # Participatory budgets: public pages and exports; voting and proposing need an
+    # account; agents review projects, enter paper ballots and close the vote. The budget
+    # is open for voting, so its results CSV and its ballots file do not exist yet (404).
+    "budgets:list": ({}, EVERYONE_200),
+    "budgets:export": ({}, EVERYONE_200),
+    "budgets:space": ({"space_slug": BUDGETS_SPACE}, EVERYONE_200),
+    "budgets:detail": ({"pk": BUDGETS_PK}, EVERYONE_200),
+    "budgets:projects_export": ({"pk": BUDGETS_PK}, EVERYONE_200),
+    "budgets:project": ({"pk": BUDGETS_PK, "project_pk": BUDGETS_PK}, EVERYONE_200),
+    "budgets:submit": ({"pk": BUDGETS_PK}, MEMBERS_ONLY),
+    "budgets:vote": ({"pk": BUDGETS_PK}, MEMBERS_ONLY),
+    "budgets:review": (
+        {"pk": BUDGETS_PK, "project_pk": BUDGETS_PK},
+        _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
+    ),
+    "budgets:paper_ballot": (
+        {"pk": BUDGETS_PK},
+        _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
+    ),
+    "budgets:close": (
+        {"pk": BUDGETS_PK},
+        _row(anonymous=302, resident=403, moderator=403, agent=200, elected=403, administrator=200),
+    ),
+    "budgets:results": ({"pk": BUDGETS_PK}, EVERYONE_200),
+    "budgets:results_export": ({"pk": BUDGETS_PK}, dict.fromkeys(ROLES, 404)),
+    "budgets:ballots_pb": ({"pk": BUDGETS_PK}, dict.fromkeys(ROLES, 404)),
 }
 # Drafts: the public gets 404, staff may preview.
 DRAFT_SPACE = _row(
@@ -244,6 +275,15 @@ ADMIN_PAGES: dict[str, dict[str, int]] = {
     "admin:meetings_meetingdocument_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
     ),
+    "admin:budgets_budget_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:budgets_budget_add": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:budgets_project_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
     "admin:auth_group_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=403, elected=302, administrator=200
     ),
@@ -288,6 +328,7 @@ def city_data(db) -> None:
     _accountability_data(Space.objects.get(slug="conseil-nantes-nord"))
     _contributions_data(common)
     _meetings_data(common)
+    _budgets_data(common)
 
 
 def _accountability_data(space: Space) -> None:
@@ -373,6 +414,45 @@ def _meetings_data(common: dict) -> None:
         place_name="Maison de quartier",
         registration_required=True,
         capacity=20,
+    )
+
+
+def _budgets_data(common: dict) -> None:
+    """A space with the budget tool, its budget open for voting, and one project on it."""
+    space = Space.objects.create(
+        kind=SpaceKind.PROCESS,
+        title="Budget des quais",
+        slug=BUDGETS_SPACE,
+        components=["budget"],
+        **common,
+    )
+    today = timezone.localdate()
+
+    def day(offset: int) -> datetime.date:
+        return today + datetime.timedelta(days=offset)
+
+    budget = Budget.objects.create(
+        pk=int(BUDGETS_PK),
+        space=space,
+        title="Budget participatif des quais",
+        amount=100_000,
+        submission_opens_on=day(-40),
+        submission_closes_on=day(-30),
+        review_closes_on=day(-11),
+        vote_opens_on=day(-10),
+        vote_closes_on=day(10),
+        results_on=day(15),
+        rule="greedy",
+    )
+    Project.objects.create(
+        pk=int(BUDGETS_PK),
+        budget=budget,
+        title="Des arbres sur les quais",
+        description="Des arbres.",
+        description_html="<p>Des arbres.</p>",
+        estimated_cost=40_000,
+        status="eligible",
+        review_reason="Faisable.",
     )
 
 

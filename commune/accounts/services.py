@@ -74,6 +74,12 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "meetings.view_meeting",
         "meetings.view_registration",
         "meetings.view_attendance",
+        # Participatory budgets: set them up, edit projects' text (reviews are on the site).
+        "budgets.add_budget",
+        "budgets.change_budget",
+        "budgets.view_budget",
+        "budgets.change_project",
+        "budgets.view_project",
         # Minutes, votes and documents are written on the minutes page; read here.
         "meetings.view_minutes",
         "meetings.view_roomvote",

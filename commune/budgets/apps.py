@@ -1,0 +1,10 @@
+"""Participatory budgets: projects, feasibility review, a secret ballot and explained results."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BudgetsConfig(AppConfig):
+    name = "commune.budgets"
+    label = "budgets"
+    verbose_name = _("Participatory budgets")
