@@ -12,6 +12,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from commune.spaces.models import Space
 
@@ -391,8 +392,10 @@ class Minutes(models.Model):
 
 
 class VoteResult(models.TextChoices):
-    ADOPTED = "adopted", _("Adopted")
-    REJECTED = "rejected", _("Rejected")
+    # With a context: in French a motion's result agrees with "motion" (feminine), and a
+    # rejected motion is not worded like a contribution the city did not accept.
+    ADOPTED = "adopted", pgettext_lazy("vote result", "Adopted")
+    REJECTED = "rejected", pgettext_lazy("vote result", "Rejected")
 
 
 def vote_result(votes_for: int, votes_against: int) -> VoteResult:
