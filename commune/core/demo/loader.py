@@ -16,6 +16,8 @@ from commune.core.demo.accounts import CITY_SERVICES, DEMO_ACCOUNTS, DEMO_PASSWO
 from commune.core.demo.contributions import load_contributions
 from commune.core.demo.councils import THEMATIC_COUNCILS
 from commune.core.demo.meetings import load_meetings
+from commune.core.demo.memberships import load_memberships
+from commune.core.demo.minutes import load_minutes
 from commune.core.demo.processes import PROCESSES
 from commune.core.demo.spaces import DemoSpace, neighbourhood_council
 from commune.core.demo.territory import CITY, NEIGHBOURHOODS, POPULATION_SOURCE, population_cells
@@ -57,6 +59,8 @@ def load_demo(today: datetime.date | None = None, progress: Progress = _no_progr
     accounts = _load_accounts(neighbourhoods, progress)
     load_contributions(today, progress)
     load_meetings(today, progress)
+    load_memberships(today, progress)
+    load_minutes(today, progress)
     return DemoSummary(city, len(neighbourhoods), spaces, accounts)
 
 
