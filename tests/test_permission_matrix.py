@@ -83,6 +83,14 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "spaces:list": ({}, EVERYONE_200),
     "spaces:export": ({}, EVERYONE_200),
     "spaces:detail": ({"slug": "conseil-nantes-nord"}, EVERYONE_200),
+    "spaces:join": (
+        {"slug": "conseil-nantes-nord"},
+        {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405),
+    ),
+    "spaces:leave": (
+        {"slug": "conseil-nantes-nord"},
+        {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405),
+    ),
     "territory:list": ({}, EVERYONE_200),
     "territory:export": ({}, EVERYONE_200),
     "territory:neighbourhood": ({"slug": "nantes-nord"}, EVERYONE_200),
@@ -176,6 +184,8 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "meetings:edit": ({"pk": MEETINGS_PK}, AGENT_PAGE),
     "meetings:cancel_meeting": ({"pk": MEETINGS_PK}, AGENT_PAGE),
     "meetings:mine": ({}, MEMBERS_ONLY),
+    "meetings:popolo": ({}, EVERYONE_200),
+    "meetings:space_popolo": ({"space_slug": MEETINGS_SPACE}, EVERYONE_200),
     "meetings:reset_feed": ({}, {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405)),
     # Only the owner knows a token; an unknown one is no calendar for anybody.
     "meetings:personal_ics": ({"token": "not-a-real-token"}, dict.fromkeys(ROLES, 404)),
@@ -230,6 +240,9 @@ ADMIN_PAGES: dict[str, dict[str, int]] = {
         anonymous=302, resident=302, moderator=200, agent=200, elected=302, administrator=200
     ),
     "admin:spaces_space_add": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:spaces_membership_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
     ),
     "admin:accounts_resident_changelist": _row(

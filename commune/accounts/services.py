@@ -49,6 +49,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "spaces.change_phase",
         "spaces.delete_phase",
         "spaces.view_phase",
+        "spaces.view_membership",
+        "spaces.change_membership",
         "territory.view_neighbourhood",
         "territory.view_populationfigure",
         "accounts.view_resident",

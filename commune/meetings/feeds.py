@@ -1,11 +1,11 @@
-"""A resident's meetings: the page listing them and their private calendar feed."""
+"""Feeds of meetings: a resident's page and private calendar, and the Popolo open data."""
 
 from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -14,8 +14,11 @@ from django.views.decorators.http import require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from commune.core import audit
+from commune.meetings import popolo
+from commune.meetings.access import get_meeting_space, has_meetings
 from commune.meetings.ics import calendar_response
 from commune.meetings.models import CalendarFeed, Meeting, Registration, RegistrationStatus
+from commune.spaces.models import Space, SpaceKind
 
 RESET_RATE = "10/h"
 
@@ -85,3 +88,27 @@ def personal_ics(request: HttpRequest, token: str) -> HttpResponse:
     return calendar_response(
         request, meetings, _("My meetings"), "mes-rencontres.ics", status=status
     )
+
+
+def _popolo_response(request: HttpRequest, spaces: list[Space]) -> JsonResponse:
+    document = popolo.export(spaces=spaces, url=request.build_absolute_uri, now=timezone.now())
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
+    return response
+
+
+@require_safe
+def popolo_city(request: HttpRequest) -> JsonResponse:
+    """The city's councils, meetings and room votes as Popolo JSON."""
+    spaces = [
+        space
+        for space in Space.objects.published().select_related("neighbourhood")
+        if has_meetings(space) or space.kind == SpaceKind.WORKING_GROUP
+    ]
+    return _popolo_response(request, spaces)
+
+
+@require_safe
+def popolo_space(request: HttpRequest, space_slug: str) -> JsonResponse:
+    """One space's meetings and room votes (and a working group's listed members)."""
+    return _popolo_response(request, [get_meeting_space(request.user, space_slug)])

@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from commune.spaces.models import Component, Phase, Space, SpaceStatus
+from commune.spaces.models import Component, Membership, Phase, Space, SpaceStatus
 
 
 class SpaceAdminForm(forms.ModelForm):
@@ -113,3 +113,15 @@ class SpaceAdmin(admin.ModelAdmin):
 
     def _today(self) -> datetime.date:
         return timezone.localdate()
+
+
+@admin.register(Membership)
+class MembershipAdmin(admin.ModelAdmin):
+    """Agents name a working group's facilitators; residents join and leave on the site."""
+
+    list_display = ("resident", "space", "role", "listed_publicly", "joined_at")
+    list_filter = ("role", "space")
+    list_editable = ("role",)
+    search_fields = ("resident__display_name", "resident__email", "space__title")
+    autocomplete_fields = ("resident",)
+    readonly_fields = ("listed_publicly", "joined_at")

@@ -25,3 +25,11 @@ class SpaceFilterForm(forms.Form):
         required=False,
         choices=[("", _("Any status")), *SpaceStatus.choices],
     )
+
+
+class JoinForm(forms.Form):
+    listed_publicly = forms.BooleanField(
+        label=_("Show my name in the list of members (and in the open data)"),
+        required=False,
+        help_text=_("Otherwise you are only counted."),
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -221,3 +222,39 @@ class Phase(models.Model):
 
     def is_past(self, today: datetime.date | None = None) -> bool:
         return self.ends_on < (today or timezone.localdate())
+
+
+class MembershipRole(models.TextChoices):
+    MEMBER = "member", _("Member")
+    FACILITATOR = "facilitator", _("Facilitator")
+
+
+class Membership(models.Model):
+    """A resident's membership of a working group: they set its agenda and follow its work."""
+
+    space = models.ForeignKey(
+        Space, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("space")
+    )
+    resident = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("resident"),
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=MembershipRole.choices, default=MembershipRole.MEMBER
+    )
+    # Names are shown (on the page and in the open data) only when the member says so.
+    listed_publicly = models.BooleanField(_("name shown publicly"), default=False)
+    joined_at = models.DateTimeField(_("joined on"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        ordering = ["joined_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["space", "resident"], name="one_membership_per_space")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.resident} — {self.space}"

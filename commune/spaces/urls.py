@@ -9,4 +9,6 @@ urlpatterns = [
     path("", views.space_list, name="list"),
     path("export.csv", views.space_export, name="export"),
     path("<slug:slug>/", views.space_detail, name="detail"),
+    path("<slug:slug>/rejoindre/", views.join, name="join"),
+    path("<slug:slug>/quitter/", views.leave, name="leave"),
 ]

@@ -2,17 +2,25 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
+from django_ratelimit.decorators import ratelimit
 
 from commune.core.exports import csv_download
+from commune.spaces import membership
 from commune.spaces.access import get_visible_space, visible_spaces
-from commune.spaces.forms import SpaceFilterForm
-from commune.spaces.models import SpaceQuerySet
+from commune.spaces.forms import JoinForm, SpaceFilterForm
+from commune.spaces.models import Space, SpaceQuerySet
+
+JOIN_RATE = "20/m"
 
 PAGE_SIZE = 24
 
@@ -103,5 +111,47 @@ def space_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "status": space.status(today),
             "phases": phases,
             "components": space.enabled_components(),
-        },
+        }
+        | _membership(space, request.user),
     )
+
+
+def _membership(space: Space, user: Any) -> dict[str, Any]:
+    if not membership.has_members(space):
+        return {"has_members": False}
+    mine = None
+    if user.is_authenticated:
+        mine = space.memberships.filter(resident=user).first()
+    return {
+        "has_members": True,
+        "members": membership.members(space),
+        "my_membership": mine,
+        "join_form": JoinForm(initial={"listed_publicly": bool(mine and mine.listed_publicly)}),
+    }
+
+
+@login_required
+@require_POST
+@ratelimit(key="user_or_ip", rate=JOIN_RATE, method="POST", block=True)
+def join(request: HttpRequest, slug: str) -> HttpResponse:
+    """Join a working group, or change whether one's name is shown in its list."""
+    space = get_visible_space(request.user, slug)
+    form = JoinForm(request.POST)
+    listed = form.is_valid() and form.cleaned_data["listed_publicly"]
+    was_member = space.memberships.filter(resident=request.user).exists()
+    membership.join(space=space, resident=request.user, listed_publicly=listed)
+    if was_member:
+        messages.success(request, _("Your choice is saved."))
+    else:
+        messages.success(request, _("You are a member of this working group."))
+    return redirect(f"{space.get_absolute_url()}#members-title")
+
+
+@login_required
+@require_POST
+@ratelimit(key="user_or_ip", rate=JOIN_RATE, method="POST", block=True)
+def leave(request: HttpRequest, slug: str) -> HttpResponse:
+    space = get_visible_space(request.user, slug)
+    if membership.leave(space=space, resident=request.user):
+        messages.success(request, _("You have left this working group."))
+    return redirect(space)

@@ -10,7 +10,14 @@ from django.utils import timezone
 
 from commune.accounts.models import Demographics, Resident, Role, Verification
 from commune.core.demo import DEMO_ACCOUNTS, DEMO_PASSWORD
-from commune.spaces.models import Component, Space, SpaceKind, SpaceStatus
+from commune.spaces.models import (
+    Component,
+    Membership,
+    MembershipRole,
+    Space,
+    SpaceKind,
+    SpaceStatus,
+)
 from commune.territory.models import City, Neighbourhood, PopulationFigure
 
 NEIGHBOURHOOD_NAMES = [
@@ -157,3 +164,13 @@ def test_loading_twice_refuses_clearly_and_changes_nothing() -> None:
         Resident.objects.count(),
         Neighbourhood.objects.count(),
     )
+
+
+def test_working_groups_have_members_some_named_and_a_facilitator() -> None:
+    groups = Space.objects.filter(kind=SpaceKind.WORKING_GROUP)
+    assert groups.exists()
+    for group in groups:
+        memberships = Membership.objects.filter(space=group)
+        assert memberships.count() >= 10
+        assert memberships.filter(role=MembershipRole.FACILITATOR).count() == 1
+        assert 0 < memberships.filter(listed_publicly=True).count() < memberships.count()
