@@ -528,10 +528,11 @@ def compute_results(budget: Budget) -> dict[str, Any]:
             votes[str(pid)] += 1
             points[str(pid)] += given
     rule = Rule(budget.rule)
-    outcome = _tally(budget, rule, costs, box) if costs else Tally((), 0)
+    # No ballot, nothing funded (greedy would otherwise fund projects nobody voted for).
+    outcome = _tally(budget, rule, costs, box) if costs and box else Tally((), 0)
     scores = points if budget.ballot_kind == BallotKind.CUMULATIVE else votes
     comparison = None
-    if budget.ballot_kind != BallotKind.CUMULATIVE and costs:
+    if budget.ballot_kind != BallotKind.CUMULATIVE and costs and box:
         other = Rule.EQUAL_SHARES if rule in GREEDY_RULES else Rule.GREEDY
         other_outcome = _tally(budget, other, costs, box)
         comparison = {
