@@ -187,6 +187,8 @@ EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
 
 COMMUNE_CITY_NAME = os.environ.get("COMMUNE_CITY_NAME", "Nantes")
+# A regular expression for the city's postcodes, so meeting addresses can be checked.
+COMMUNE_POSTCODE_PATTERN = os.environ.get("COMMUNE_POSTCODE_PATTERN", r"\d{5}")
 # The public address of the site, for links in e-mails sent outside any request.
 COMMUNE_BASE_URL = os.environ.get("COMMUNE_BASE_URL", "http://127.0.0.1:8000")
 

@@ -44,7 +44,7 @@ def check_address(address: str) -> str:
     address = " ".join(address.split())
     if not address:
         return ""
-    postcode = getattr(settings, "COMMUNE_POSTCODE_PATTERN", r"\d{5}")
+    postcode = settings.COMMUNE_POSTCODE_PATTERN
     if (
         "://" in address
         or "@" in address
