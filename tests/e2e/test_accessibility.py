@@ -189,6 +189,19 @@ def _one_space_of_each_kind(language: str) -> list[str]:
     return [localized_url(language, "spaces:detail", slug=slug) for slug in slugs]
 
 
+def _a_meeting_with_minutes(language: str) -> str:
+    """A past assembly of the demo, with its minutes, room votes, decisions and a PDF."""
+    from commune.meetings.models import Meeting
+
+    meeting = (
+        Meeting.objects.filter(minutes__isnull=False, votes__isnull=False, decisions__isnull=False)
+        .order_by("pk")
+        .first()
+    )
+    assert meeting is not None, "the demo city has no meeting with minutes"
+    return localized_url(language, "meetings:detail", pk=meeting.pk)
+
+
 def _a_space_path(language: str) -> str:
     from commune.spaces.models import Space
 
@@ -204,13 +217,16 @@ def test_every_page_is_accessible_to_a_visitor(
     """An anonymous visitor can reach no broken, untitled or inaccessible page."""
     start = localized_url(language, "home")
     page.goto(start)
-    result = crawl(page, axe, start, language, seeds=_one_space_of_each_kind(language))
+    minutes_page = _a_meeting_with_minutes(language)
+    seeds = [*_one_space_of_each_kind(language), minutes_page]
+    result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
         result,
         [
             start,
             localized_url(language, "spaces:list"),
             _a_space_path(language),
+            minutes_page,
             localized_url(language, "accounts:signup"),
             localized_url(language, "accounts:login"),
         ],
@@ -226,13 +242,16 @@ def test_every_page_is_accessible_to_a_resident(
     log_in(page, demo_city.resident, demo_city.password)
     start = localized_url(language, "home")
     page.goto(start)
-    result = crawl(page, axe, start, language, seeds=_one_space_of_each_kind(language))
+    minutes_page = _a_meeting_with_minutes(language)
+    seeds = [*_one_space_of_each_kind(language), minutes_page]
+    result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
         result,
         [
             start,
             localized_url(language, "spaces:list"),
             _a_space_path(language),
+            minutes_page,
             localized_url(language, "accounts:profile"),
         ],
     )
