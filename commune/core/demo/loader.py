@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from commune.accounts.models import CityService, Demographics, Resident, Role, Verification
 from commune.accounts.services import set_role
 from commune.core.demo.accounts import CITY_SERVICES, DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_RESIDENTS
+from commune.core.demo.budgets import load_budgets
 from commune.core.demo.contributions import load_contributions
 from commune.core.demo.councils import THEMATIC_COUNCILS
 from commune.core.demo.meetings import load_meetings
@@ -61,6 +62,7 @@ def load_demo(today: datetime.date | None = None, progress: Progress = _no_progr
     load_meetings(today, progress)
     load_memberships(today, progress)
     load_minutes(today, progress)
+    load_budgets(today, progress)
     return DemoSummary(city, len(neighbourhoods), spaces, accounts)
 
 
