@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from . import fastmes
 from . import greedy as greedy_rules
 from . import mes as mes_rules
 from .instance import ApprovalInstance
@@ -81,11 +82,12 @@ def _mes(instance: ApprovalInstance, rule: str) -> Outcome:
     if instance.num_voters == 0:
         run = mes_rules.MesRun(voter_budget=0)
     elif rule == "mes":
-        run = mes_rules.run_mes(instance, Fraction(instance.budget, instance.num_voters))
+        prepared = fastmes.Prepared(instance)
+        run = fastmes.run(prepared, Fraction(instance.budget, instance.num_voters))
     elif rule in ("mes-add1", "mes-add1-greedy"):
-        run = mes_rules.add1_pabutools(instance)
+        run = fastmes.add1_pabutools(instance)
     else:
-        run = mes_rules.add1_cities(instance)
+        run = fastmes.add1_cities(instance)
     results: dict[str, ProjectResult] = {}
     costs, approvals = instance.costs, instance.approvals
     for pid in run.picks:
