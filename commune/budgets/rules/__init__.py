@@ -46,8 +46,9 @@ left when MES ended, less than its cost), `stopped_at` (greedy-no-skip, Phragmé
 - "mes-add1-greedy": "mes-add1" completed by "greedy" (pabutools
   `completion_by_rule_combination`).
 - "equal-shares": what the cities using Equal Shares run (META `equalshares/add1`: Wieliczka,
-  Świecie, Assen): raise the share by 1 while the MES outcome costs at most the budget, keep
-  the last such outcome, complete it with "greedy".
+  Świecie, Assen): raise the share by 1 while the MES outcome costs at most the budget and
+  keep the last such outcome. No greedy completion: the official results show none (Assen
+  2024 leaves 23,300 € unspent although project 7, 12,000 €, would fit).
 - "phragmen": sequential Phragmén (pabutools `sequential_phragmen`).
 
 Ties are broken as pabutools breaks them by default: in favour of the project whose id sorts

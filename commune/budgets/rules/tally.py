@@ -122,7 +122,7 @@ def _mes(instance: ApprovalInstance, rule: str) -> Outcome:
                 supporters_money=run.leftover[pid],
             )
     picks = list(run.picks)
-    if rule in ("mes-add1-greedy", "equal-shares"):
+    if rule == "mes-add1-greedy":
         more, completion = greedy_rules.greedy_pass(instance, already=picks, stage="completion")
         picks.extend(more)
         for pid, result in completion.items():
