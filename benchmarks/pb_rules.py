@@ -1,0 +1,241 @@
+"""Vote rules: Commune's core against pabutools on every approval file in shared/data/pabulib.
+
+    python -m benchmarks.pb_rules [--peer-timeout 60] [--our-timeout 300] [--rules greedy mes]
+                                  [--data DIR]
+
+Each (instance, rule) runs in a child process, ours and then pabutools', each under its own
+time cap so that a run that does not finish is killed; the time is measured in the child
+around the rule alone (parsing excluded). Then a second table: the official outcome (the
+`selected` column) against ours, for the files whose META rule Commune implements.
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from benchmarks.common import REPO
+
+DEFAULT_DATA = REPO.parent / "shared" / "data" / "pabulib"
+PEER_RULES = ("greedy", "mes", "mes-add1", "mes-add1-greedy", "phragmen")
+
+
+@dataclass
+class Timed:
+    selected: list[str] | None  # None: killed at the cap, or failed
+    seconds: float | None
+    error: str = ""
+
+
+def _ours(path: str, rule: str) -> tuple[list[str], float]:
+    from commune.budgets.rules import ApprovalInstance, read_pabulib, tally
+
+    instance = ApprovalInstance.from_pabulib(read_pabulib(path))
+    started = time.perf_counter()
+    outcome = tally(instance, rule)
+    return list(outcome.selected), time.perf_counter() - started
+
+
+def _peer(path: str, rule: str) -> tuple[list[str], float]:
+    from pabutools.election import Cost_Sat, parse_pabulib
+    from pabutools.rules import (
+        completion_by_rule_combination,
+        greedy_utilitarian_welfare,
+        method_of_equal_shares,
+        sequential_phragmen,
+    )
+
+    instance, profile = parse_pabulib(path)
+    started = time.perf_counter()
+    if rule == "greedy":
+        result = greedy_utilitarian_welfare(instance, profile, sat_class=Cost_Sat)
+    elif rule == "mes":
+        result = method_of_equal_shares(instance, profile, sat_class=Cost_Sat)
+    elif rule == "mes-add1":
+        result = method_of_equal_shares(
+            instance, profile, sat_class=Cost_Sat, voter_budget_increment=1
+        )
+    elif rule == "mes-add1-greedy":
+        result = completion_by_rule_combination(
+            instance,
+            profile,
+            [method_of_equal_shares, greedy_utilitarian_welfare],
+            [{"sat_class": Cost_Sat, "voter_budget_increment": 1}, {"sat_class": Cost_Sat}],
+        )
+    elif rule == "phragmen":
+        result = sequential_phragmen(instance, profile)
+    else:
+        raise ValueError(rule)
+    return [project.name for project in result], time.perf_counter() - started
+
+
+def _child(function: Any, path: str, rule: str, connection: Any) -> None:
+    try:
+        connection.send(("ok", *function(path, rule)))
+    except Exception as error:  # reported in the table, not raised
+        connection.send(("error", f"{type(error).__name__}: {error}", None))
+    finally:
+        connection.close()
+
+
+def timed(function: Any, path: str, rule: str, cap: float) -> Timed:
+    """Run function(path, rule) in a child process, killed after `cap` seconds."""
+    context = multiprocessing.get_context("fork")
+    parent, child = context.Pipe(duplex=False)
+    process = context.Process(target=_child, args=(function, path, rule, child))
+    process.start()
+    child.close()
+    if parent.poll(cap):
+        status, value, seconds = parent.recv()
+        process.join()
+        if status == "ok":
+            return Timed(value, seconds)
+        return Timed(None, None, value)
+    process.kill()
+    process.join()
+    return Timed(None, None, f"> {cap:g} s")
+
+
+def approval_files(folder: Path) -> list[tuple[Path, Any, Any]]:
+    from commune.budgets.rules import ApprovalInstance, PabulibError, read_pabulib
+
+    found = []
+    for path in sorted(folder.glob("*.pb"), key=lambda p: p.stat().st_size):
+        try:
+            pb = read_pabulib(path)
+        except PabulibError as error:
+            print(f"  skipped {path.name}: {error}", file=sys.stderr)
+            continue
+        if pb.vote_type in ("approval", "choose-1"):
+            found.append((path, pb, ApprovalInstance.from_pabulib(pb)))
+    return found
+
+
+def _seconds(value: float | None, error: str) -> str:
+    return f"{value:.3f}" if value is not None else error or "-"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.pb_rules")
+    parser.add_argument("--peer-timeout", type=float, default=60.0, help="seconds per run")
+    parser.add_argument("--our-timeout", type=float, default=300.0, help="seconds per run")
+    parser.add_argument("--rules", nargs="+", default=list(PEER_RULES), choices=PEER_RULES)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--no-peer", action="store_true", help="only time Commune's core")
+    args = parser.parse_args(argv)
+    if not args.data.is_dir():
+        print(
+            f"No Pabulib data at {args.data}: this benchmark needs the .pb files of "
+            "shared/data/pabulib beside the repository (or --data DIR).",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        import pabutools  # noqa: F401
+    except ImportError:
+        if not args.no_peer:
+            print("pabutools is missing: .venv/bin/pip install -e '.[test]'", file=sys.stderr)
+            return 1
+    files = approval_files(args.data)
+    print(f"{len(files)} approval instances in {args.data}", file=sys.stderr)
+    rows = []
+    total = len(files) * len(args.rules)
+    done = 0
+    for path, _pb, instance in files:
+        for rule in args.rules:
+            done += 1
+            print(f"[{done}/{total}] {path.name} {rule}…", file=sys.stderr, flush=True)
+            ours = timed(_ours, str(path), rule, args.our_timeout)
+            peer = (
+                Timed(None, None, "not run")
+                if args.no_peer
+                else timed(_peer, str(path), rule, args.peer_timeout)
+            )
+            if ours.selected is None or peer.selected is None:
+                agreement = "n/a"
+            else:
+                agreement = "yes" if sorted(ours.selected) == sorted(peer.selected) else "NO"
+            ratio = (
+                f"{peer.seconds / max(ours.seconds, 1e-6):.0f}×"
+                if ours.seconds is not None and peer.seconds is not None
+                else "-"
+            )
+            rows.append(
+                (
+                    path.stem,
+                    str(instance.num_voters),
+                    str(len(instance.costs)),
+                    rule,
+                    _seconds(ours.seconds, ours.error),
+                    _seconds(peer.seconds, peer.error),
+                    ratio,
+                    agreement,
+                )
+            )
+    header = (
+        "instance",
+        "voters",
+        "projects",
+        "rule",
+        "ours (s)",
+        "pabutools (s)",
+        "ratio",
+        "agree",
+    )
+    print(_table(header, rows))
+    print()
+    print(_table(*official(files, args.our_timeout)))
+    disagreements = sum(1 for row in rows if row[-1] == "NO")
+    return 1 if disagreements else 0
+
+
+def official(files: list[tuple[Path, Any, Any]], cap: float) -> tuple[tuple[str, ...], list]:
+    """Our outcome against the `selected` column, for the META rules Commune implements."""
+    from commune.budgets.rules import CITY_RULES
+
+    rows = []
+    for path, pb, instance in files:
+        meta_rule = pb.meta.get("rule", "")
+        rule = CITY_RULES.get(meta_rule.removesuffix("-comparison"))
+        official_ids = pb.selected()
+        if rule is None or official_ids is None:
+            continue
+        print(f"official: {path.name} {rule}…", file=sys.stderr, flush=True)
+        ours = timed(_ours, str(path), rule, cap)
+        if ours.selected is None:
+            verdict = ours.error
+        else:
+            missing = sorted(set(official_ids) - set(ours.selected))
+            extra = sorted(set(ours.selected) - set(official_ids))
+            verdict = "yes" if not missing and not extra else f"NO: -{missing} +{extra}"
+        rows.append(
+            (
+                path.stem,
+                meta_rule,
+                rule,
+                str(instance.num_voters),
+                str(len(official_ids)),
+                _seconds(ours.seconds, ours.error),
+                verdict,
+            )
+        )
+    header = ("instance", "META rule", "our rule", "voters", "funded", "ours (s)", "reproduced")
+    return header, rows
+
+
+def _table(header: tuple[str, ...], rows: list) -> str:
+    widths = [max(len(str(row[i])) for row in [header, *rows]) for i in range(len(header))]
+    lines = [
+        "| " + " | ".join(str(cell).ljust(width) for cell, width in zip(row, widths, strict=True))
+        for row in [header, tuple("-" * w for w in widths), *rows]
+    ]
+    return "\n".join(line + " |" for line in lines)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
