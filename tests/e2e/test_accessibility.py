@@ -202,6 +202,24 @@ def _a_meeting_with_minutes(language: str) -> str:
     return localized_url(language, "meetings:detail", pk=meeting.pk)
 
 
+def _budget_pages(language: str) -> list[str]:
+    """Each demo budget's page, and the results of the counted one (chart, explanations)."""
+    from commune.budgets.models import Budget
+
+    pages = [localized_url(language, "budgets:list")]
+    for budget in Budget.objects.visible().order_by("pk"):
+        pages.append(localized_url(language, "budgets:detail", pk=budget.pk))
+        if budget.is_closed:
+            pages.append(localized_url(language, "budgets:results", pk=budget.pk))
+    return pages
+
+
+def _open_budget_pk() -> int:
+    from commune.budgets.models import Budget
+
+    return next(b.pk for b in Budget.objects.visible() if b.is_vote_open)
+
+
 def _a_space_path(language: str) -> str:
     from commune.spaces.models import Space
 
@@ -218,7 +236,7 @@ def test_every_page_is_accessible_to_a_visitor(
     start = localized_url(language, "home")
     page.goto(start)
     minutes_page = _a_meeting_with_minutes(language)
-    seeds = [*_one_space_of_each_kind(language), minutes_page]
+    seeds = [*_one_space_of_each_kind(language), minutes_page, *_budget_pages(language)]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
         result,
@@ -227,6 +245,7 @@ def test_every_page_is_accessible_to_a_visitor(
             localized_url(language, "spaces:list"),
             _a_space_path(language),
             minutes_page,
+            *_budget_pages(language),
             localized_url(language, "accounts:signup"),
             localized_url(language, "accounts:login"),
         ],
@@ -243,7 +262,7 @@ def test_every_page_is_accessible_to_a_resident(
     start = localized_url(language, "home")
     page.goto(start)
     minutes_page = _a_meeting_with_minutes(language)
-    seeds = [*_one_space_of_each_kind(language), minutes_page]
+    seeds = [*_one_space_of_each_kind(language), minutes_page, *_budget_pages(language)]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
         result,
@@ -252,6 +271,8 @@ def test_every_page_is_accessible_to_a_resident(
             localized_url(language, "spaces:list"),
             _a_space_path(language),
             minutes_page,
+            *_budget_pages(language),
+            localized_url(language, "budgets:vote", pk=_open_budget_pk()),
             localized_url(language, "accounts:profile"),
         ],
     )
