@@ -35,7 +35,8 @@ def run_draw(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     def progress(message: str) -> None:
         if not options.quiet:
-            print(f"[{time.monotonic() - started:7.1f} s] {message}", file=err, flush=True)
+            err.write(f"[{time.monotonic() - started:7.1f} s] {message}\n")
+            err.flush()
 
     try:
         quotas = read_quotas(options.quotas)
@@ -51,27 +52,26 @@ def run_draw(options: argparse.Namespace, out: TextIO, err: TextIO) -> int:
             progress=progress,
         )
     except InputError as error:
-        for problem in error.problems:
-            print(f"error: {problem}", file=err)
-        print("Nothing was drawn.", file=err)
+        err.write("".join(f"error: {problem}\n" for problem in error.problems))
+        err.write("Nothing was drawn.\n")
         return 1
     except InfeasibleQuotasError as error:
-        print(f"error: {error.message}", file=err)
-        print("Nothing was drawn.", file=err)
+        err.write(f"error: {error.message}\nNothing was drawn.\n")
         return 1
+    # One write: Django's OutputWrapper would end every piece with a newline.
     if options.json:
-        json.dump(result.as_json(), out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        out.write(json.dumps(result.as_json(), ensure_ascii=False, indent=2) + "\n")
         return 0
-    out.write(f"Seed commitment (SHA-256): {seed_commitment(options.seed)}\n")
-    out.write(f"Lowest selection probability: {result.min_probability:.6f}\n")
-    out.write(f"Panel ({len(result.panel)}):\n")
-    for person_id in result.panel:
-        out.write(f"  {person_id}  p = {result.probabilities[person_id]:.6f}\n")
+    lines = [
+        f"Seed commitment (SHA-256): {seed_commitment(options.seed)}",
+        f"Lowest selection probability: {result.min_probability:.6f}",
+        f"Panel ({len(result.panel)}):",
+    ]
+    lines += [f"  {pid}  p = {result.probabilities[pid]:.6f}" for pid in result.panel]
     if result.reserves:
-        out.write(f"Reserve list, in calling order ({len(result.reserves)}):\n")
-        for rank, person_id in enumerate(result.reserves, start=1):
-            out.write(f"  {rank}. {person_id}\n")
+        lines.append(f"Reserve list, in calling order ({len(result.reserves)}):")
+        lines += [f"  {rank}. {pid}" for rank, pid in enumerate(result.reserves, start=1)]
+    out.write("\n".join(lines) + "\n")
     return 0
 
 

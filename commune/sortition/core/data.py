@@ -405,7 +405,8 @@ def _read_csv(source: str | Path | TextIO, name: str | None) -> tuple[str, list[
         try:
             text = Path(source).read_text(encoding="utf-8-sig")
         except (OSError, UnicodeDecodeError) as error:
-            raise InputError([Problem(label, (), "unreadable", f"cannot be read ({error}).")])
+            problem = Problem(label, (), "unreadable", f"cannot be read ({error}).")
+            raise InputError([problem]) from None
     else:
         label = name or getattr(source, "name", "CSV file")
         text = source.read().removeprefix("\ufeff")
@@ -417,4 +418,3 @@ def _read_csv(source: str | Path | TextIO, name: str | None) -> tuple[str, list[
 
 def _cell(row: list[str], at: int | None) -> str:
     return row[at] if at is not None and at < len(row) else ""
-

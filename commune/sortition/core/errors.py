@@ -30,7 +30,7 @@ class Problem:
 
 
 def describe_lines(lines: Sequence[int]) -> str:
-    """"line 3", "lines 2 and 5", "lines 2, 3 and 4"; "whole file" when there is none."""
+    """ "line 3", "lines 2 and 5", "lines 2, 3 and 4"; "whole file" when there is none."""
     if not lines:
         return "whole file"
     if len(lines) == 1:

@@ -46,8 +46,7 @@ def explain_infeasibility(
         if needed > panel_size:
             return InfeasibleQuotasError(
                 [category],
-                f"The minimums of {category} add up to {needed}, more than the "
-                f"{panel_size} seats.",
+                f"The minimums of {category} add up to {needed}, more than the {panel_size} seats.",
             )
     if _feasible(pool, quotas, quotas.categories, panel_size):
         return None
@@ -59,7 +58,9 @@ def explain_infeasibility(
     return InfeasibleQuotasError(conflict, _conflict_message(pool, quotas, conflict, panel_size))
 
 
-def _feasible(pool: Pool, quotas: Quotas, categories: list[str] | tuple[str, ...], size: int) -> bool:
+def _feasible(
+    pool: Pool, quotas: Quotas, categories: list[str] | tuple[str, ...], size: int
+) -> bool:
     profiles = group(pool, quotas, categories)
     return feasible(profiles.counts, profiles.bounds, size)
 

@@ -42,6 +42,8 @@ SOLVER_OPTIONS: dict[str, Any] = {
     "mip_rel_gap": 0.0,
     "mip_abs_gap": 1e-12,
     "mip_feasibility_tolerance": 1e-9,
+    # The problems over profiles are small: presolve costs more than it saves.
+    "presolve": "off",
 }
 
 Progress = Callable[[str], None]
@@ -70,7 +72,7 @@ _banner_silenced = False
 
 def new_highs() -> Any:
     """A HiGHS instance with the fixed options; the first one's banner kept off stdout."""
-    global _banner_silenced  # noqa: PLW0603 - once per process
+    global _banner_silenced
     import highspy
 
     if _banner_silenced:
@@ -107,12 +109,8 @@ class PanelFinder:
         for count in counts:
             highs.addCol(0.0, 0.0, float(count), 0, [], [])
         size = len(counts)
-        highs.changeColsIntegrality(
-            size, list(range(size)), [highspy.HighsVarType.kInteger] * size
-        )
-        highs.addRow(
-            float(panel_size), float(panel_size), size, list(range(size)), [1.0] * size
-        )
+        highs.changeColsIntegrality(size, list(range(size)), [highspy.HighsVarType.kInteger] * size)
+        highs.addRow(float(panel_size), float(panel_size), size, list(range(size)), [1.0] * size)
         for bound in bounds:
             if bound.profiles:
                 highs.addRow(
@@ -123,16 +121,31 @@ class PanelFinder:
                     [1.0] * len(bound.profiles),
                 )
         highs.changeObjectiveSense(highspy.ObjSense.kMaximize)
+        # Keep the improving solutions met on the way to the optimum: good panels too.
+        highs.setOptionValue("mip_improving_solution_save", True)
 
     def best(self, weights: Sequence[float]) -> tuple[tuple[int, ...], float] | None:
         """The best panel and its weight, or None when no panel meets the quotas."""
+        found = self.good(weights)
+        return found[0] if found else None
+
+    def good(self, weights: Sequence[float]) -> list[tuple[tuple[int, ...], float]]:
+        """The best panel first, then the other improving panels the MIP found; [] if none."""
         size = len(self.counts)
         self.highs.changeColsCost(size, list(range(size)), [float(w) for w in weights])
         self.highs.run()
         status = self.highs.getModelStatus()
         if status != self._highspy.HighsModelStatus.kOptimal:
-            return None
-        values = self.highs.getSolution().col_value
+            return []
+        found = [self._weigh(self.highs.getSolution().col_value, weights)]
+        for saved in self.highs.getSavedMipSolutions():
+            candidate = self._weigh(saved.col_value, weights)
+            if candidate[0] != found[0][0]:
+                found.append(candidate)
+        return found
+
+    @staticmethod
+    def _weigh(values: Sequence[float], weights: Sequence[float]) -> tuple[tuple[int, ...], float]:
         panel = tuple(round(value) for value in values)
         return panel, sum(w * m for w, m in zip(weights, panel, strict=True))
 
@@ -195,13 +208,15 @@ def leximin(
             duals = [abs(d) for d in solution.row_dual[:size]]
             # ŷ: the largest weight a panel may have without improving the master.
             cap = abs(solution.row_dual[size])
-            found = finder.best([duals[t] / counts[t] for t in range(size)])
-            if found is None:  # pragma: no cover - a panel was found before
+            found = finder.good([duals[t] / counts[t] for t in range(size)])
+            if not found:  # pragma: no cover - a panel was found before
                 raise RuntimeError("the pricing MIP lost feasibility")
-            panel, weight = found
-            if weight <= cap + PRICING_EPSILON or panel in known:
+            added = [panel for panel, weight in found if weight > cap + PRICING_EPSILON]
+            added = [panel for panel in dict.fromkeys(added) if panel not in known]
+            if not added:
                 break
-            add_panel(panel)
+            for panel in added:
+                add_panel(panel)
         z = solution.col_value[0]
         shares = list(solution.col_value[1:])
         newly = [t for t in range(size) if fixed[t] is None and duals[t] > DUAL_EPSILON]

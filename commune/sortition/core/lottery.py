@@ -1,4 +1,4 @@
-"""The draw: the leximin lottery of a pool, rounded so it can be audited, and one panel sampled from it."""
+"""The draw: the leximin lottery, rounded so it can be audited, and one panel sampled from it."""
 
 from __future__ import annotations
 
@@ -19,6 +19,8 @@ from commune.sortition.core.profiles import Profiles, group
 # draw, so the panel drawn depends on these integers only, not on the last bits of the
 # solver's floating-point output.
 RESOLUTION = 10**12
+# Published probabilities are those of the rounded lottery, rounded to this many decimals.
+DIGITS = 10
 
 
 def seed_commitment(seed: str) -> str:
@@ -67,7 +69,8 @@ class Lottery:
 
     `panels[j][t]` members of profile `t` are selected with probability
     `weights[j] / RESOLUTION`; a profile's members are chosen uniformly. `probabilities`
-    maps each pool id to its exact selection probability under these rounded weights.
+    maps each pool id to its selection probability under these rounded weights, rounded
+    to DIGITS decimals.
     """
 
     profiles: Profiles
@@ -128,7 +131,7 @@ def leximin_lottery(
     per_id: dict[str, float] = {}
     for t, ids in enumerate(profiles.members):
         expected = sum(w * panel[t] for panel, w in zip(panels, weights, strict=True))
-        value = float(Fraction(expected, total * len(ids)))
+        value = round(float(Fraction(expected, total * len(ids))), DIGITS)
         for person_id in ids:
             per_id[person_id] = value
     for person in pool.people:  # in pool order

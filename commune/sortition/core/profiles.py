@@ -1,4 +1,4 @@
-"""Pool members grouped by profile (the tuple of their category values), with the quotas over profiles."""
+"""Pool members grouped by profile (their tuple of category values), quotas over profiles."""
 
 from __future__ import annotations
 
