@@ -27,10 +27,12 @@ project), `threshold`, `round` (MES round it was bought in), `max_payment` (MES:
 supporter paid for it), `supporters_money` (MES, not bought: the money all its supporters had
 left when MES ended, less than its cost), `stopped_at` (greedy-no-skip, Phragmén).
 
-`Reason` values: "funded", "funded-free" (costs nothing, approved), "over-budget"
+`Reason` values: "funded", "over-budget"
 (remaining_budget < cost), "not-reached" (greedy-no-skip stopped before it), "below-threshold",
 "supporters-short" (MES: supporters_money < cost; with a completion, remaining_budget too),
-"no-support" (nobody approved it), "phragmen-stopped".
+"no-support" (nobody approved it), "zero-cost" (MES: a project costing nothing weighs
+nothing with cost utilities, so MES never takes it, as pabutools; a completion may),
+"phragmen-stopped".
 
 `RULES`:
 

@@ -42,10 +42,13 @@ def candidates(instance: ApprovalInstance) -> list[str]:
 
 
 def free_projects(instance: ApprovalInstance) -> list[str]:
-    """Projects that cost nothing and that someone approved: MES takes them before round 1."""
-    return [
-        pid for pid, cost in instance.costs.items() if cost == 0 and instance.approvals[pid] > 0
-    ]
+    """Projects MES takes before round 1: none with cost utilities.
+
+    pabutools pre-selects approved projects that cost nothing only when they bring some
+    satisfaction; with `Cost_Sat` a project's satisfaction is its cost, 0 here, so MES never
+    takes them (a greedy completion does).
+    """
+    return []
 
 
 def cap(cost: Money, holdings: dict[Money, int]) -> Money | None:

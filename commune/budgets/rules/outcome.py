@@ -14,13 +14,13 @@ class Reason(StrEnum):
 
     # Funded.
     FUNDED = "funded"  # greedy: it fitted in `remaining_budget`; MES: bought in `round`
-    FUNDED_FREE = "funded-free"  # costs nothing and at least one voter approved it (MES)
     # Not funded.
     OVER_BUDGET = "over-budget"  # greedy step: `remaining_budget` < cost when it was reached
     NOT_REACHED = "not-reached"  # greedy-no-skip: the rule stopped at `stopped_at` before it
     BELOW_THRESHOLD = "below-threshold"  # fewer approvals than `threshold`
     SUPPORTERS_SHORT = "supporters-short"  # MES: `supporters_money` < cost (and no completion)
     NO_SUPPORT = "no-support"  # nobody approved it (MES, Phragmén)
+    ZERO_COST = "zero-cost"  # MES: costs nothing, so weighs nothing with cost utilities
     PHRAGMEN_STOPPED = "phragmen-stopped"  # Phragmén stopped: `stopped_at` did not fit
 
 

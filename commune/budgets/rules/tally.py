@@ -102,15 +102,15 @@ def _mes(instance: ApprovalInstance, rule: str) -> Outcome:
                 round=run.rounds[pid],
                 max_payment=run.max_payment[pid],
             )
-        else:
-            results[pid] = ProjectResult(
-                pid, costs[pid], approvals[pid], True, Reason.FUNDED_FREE, stage="mes"
-            )
     for pid in costs:
         if pid in results:
             continue
-        if approvals[pid] == 0 or pid not in run.leftover:
+        if approvals[pid] == 0:
             results[pid] = ProjectResult(pid, costs[pid], 0, False, Reason.NO_SUPPORT, stage="mes")
+        elif pid not in run.leftover:
+            results[pid] = ProjectResult(
+                pid, costs[pid], approvals[pid], False, Reason.ZERO_COST, stage="mes"
+            )
         else:
             results[pid] = ProjectResult(
                 pid,

@@ -31,7 +31,8 @@ def test_every_sample_reads_and_round_trips() -> None:
     """Each sample file reads, and writing then reading it gives the same file back."""
     for path in DATA.glob("*.pb"):
         pb = read_pabulib(path)
-        assert pb.projects and pb.votes
+        assert pb.projects
+        assert pb.votes
         assert read_pabulib(write_pabulib(pb)) == pb
 
 
@@ -83,7 +84,8 @@ def test_cumulative_and_ordinal_ballots() -> None:
     pb = read_pabulib(DATA / "poland_czestochowa_2020_grabowka.pb")
     assert pb.vote_type == "cumulative"
     first = next(pb.scored_ballots())
-    assert first and all(isinstance(v, int) for v in first.values())
+    assert first
+    assert all(isinstance(v, int) for v in first.values())
     ordinal = read_pabulib(SIMPLE.replace("approval", "ordinal").replace("1;1,2", "1;2,1"))
     assert next(ordinal.ballots()) == ["2", "1"]
 
