@@ -165,18 +165,19 @@ def main(argv: list[str] | None = None) -> int:
                 if ours.seconds is not None and peer.seconds is not None
                 else "-"
             )
-            rows.append(
-                (
-                    path.stem,
-                    str(instance.num_voters),
-                    str(len(instance.costs)),
-                    rule,
-                    _seconds(ours.seconds, ours.error),
-                    _seconds(peer.seconds, peer.error),
-                    ratio,
-                    agreement,
-                )
+            row = (
+                path.stem,
+                str(instance.num_voters),
+                str(len(instance.costs)),
+                rule,
+                _seconds(ours.seconds, ours.error),
+                _seconds(peer.seconds, peer.error),
+                ratio,
+                agreement,
             )
+            rows.append(row)
+            # Each row as soon as it is known, so that a run cut short still tells something.
+            print("  " + " | ".join(row), file=sys.stderr, flush=True)
     header = (
         "instance",
         "voters",
