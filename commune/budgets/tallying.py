@@ -63,35 +63,38 @@ def approval_tally(
 
 
 def _explain(result: ProjectResult, outcome: Outcome) -> dict[str, Any]:
-    from commune.budgets.rules import Reason
-
     remaining = _amount(result.remaining_budget)
     if remaining is None:
         remaining = _amount(outcome.remaining)
     data: dict[str, Any] = {"remaining": remaining}
-    reason, stage = result.reason, result.stage
-    if reason == Reason.FUNDED:
+    # Compared by value, so that a reason the core adds later falls back to a plain one.
+    reason, stage = str(result.reason), result.stage
+    if reason == "funded":
         code = {
             "greedy": "funded_greedy",
             "completion": "funded_completion",
             "phragmen": "funded_phragmen",
         }.get(stage or "", "funded_shares")
-    elif reason == Reason.FUNDED_FREE:
+    elif reason == "funded-free":
         code = "funded_free"
-    elif reason == Reason.OVER_BUDGET:
+    elif reason == "over-budget":
         code = "no_room_at_turn" if stage == "greedy" else "no_room"
-    elif reason == Reason.NOT_REACHED:
+    elif reason == "not-reached":
         code = "stopped"
         data["stopper"] = result.stopped_at
-    elif reason == Reason.BELOW_THRESHOLD:
+    elif reason == "below-threshold":
         code = "under_threshold"
         data["threshold"] = result.threshold
-    elif reason == Reason.SUPPORTERS_SHORT:
+    elif reason == "supporters-short":
         code = "shares_short"
         data["supporters_money"] = _amount(result.supporters_money)
-    elif reason == Reason.PHRAGMEN_STOPPED:
+    elif reason == "phragmen-stopped":
         code = "phragmen_stopped"
         data["stopper"] = result.stopped_at
+    elif reason == "zero-cost":
+        code = "zero_cost"
+    elif result.selected:
+        code = "funded_shares"
     else:
         code = "no_votes"
     return {"reason": code} | data

@@ -79,6 +79,11 @@ def reason(row: dict[str, Any], *, unit: str = "votes") -> str:
         )
     if code == "funded_free":
         return _("Funded: it costs nothing and residents voted for it.")
+    if code == "zero_cost":
+        return _(
+            "Not funded: it costs nothing, so the Method of Equal Shares, which weighs "
+            "projects by their cost, does not pick it."
+        )
     if code == "no_votes":
         return _("Not funded: nobody voted for it.")
     if code == "under_threshold":
