@@ -7,6 +7,7 @@ import math
 import secrets
 from dataclasses import dataclass, field
 from fractions import Fraction
+from importlib import metadata
 from typing import Any
 
 from commune.sortition.core.data import Pool, Quota, Quotas, check_panel_size
@@ -95,6 +96,7 @@ class Draw:
     seed_commitment: str
     reserves: tuple[str, ...] = ()
     reserve_probabilities: dict[str, float] = field(default_factory=dict)
+    solver: str = ""
 
     def as_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -104,6 +106,7 @@ class Draw:
             "panel_size": self.panel_size,
             "seed": self.seed,
             "seed_commitment": self.seed_commitment,
+            "solver": self.solver,
         }
         if self.reserves:
             data["reserves"] = list(self.reserves)
@@ -251,4 +254,5 @@ def draw(
         seed_commitment=seed_commitment(seed),
         reserves=reserves,
         reserve_probabilities=reserve_probabilities,
+        solver=f"highspy {metadata.version('highspy')}",
     )
