@@ -225,12 +225,13 @@ def decision_list(request: HttpRequest) -> HttpResponse:
 def decision_export(request: HttpRequest) -> StreamingHttpResponse:
     """The same filtered list of decisions as CSV, with the contributions each answers."""
     _form, decisions = _filtered_decisions(request)
-    decisions = decisions.prefetch_related("contributions")
+    decisions = decisions.select_related("meeting").prefetch_related("contributions")
     header = [
         _("Title"),
         _("Date of the decision"),
         _("Decided by"),
         _("Space"),
+        _("Taken at the meeting"),
         _("Link to the official act"),
         _("Contributions answered"),
         _("Commitments"),
@@ -242,6 +243,7 @@ def decision_export(request: HttpRequest) -> StreamingHttpResponse:
             decision.decided_on.isoformat(),
             decision.decided_by,
             decision.space.title if decision.space else "",
+            decision.meeting.title if decision.meeting else "",
             decision.act_url,
             " ; ".join(
                 f"{contribution.pk} {contribution.title}"

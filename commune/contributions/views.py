@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
-from commune.accountability.models import StatusChange
+from commune.accountability.models import Decision, StatusChange
 from commune.contributions import access, services, threads
 from commune.contributions.forms import (
     PAGE_SIZE,
@@ -329,7 +329,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             "status_changes",
             queryset=StatusChange.objects.select_related("service", "signed_by"),
         ),
-        "decisions",
+        Prefetch("decisions", queryset=Decision.objects.select_related("meeting")),
     )
     order = request.GET.get("comments")
     if order not in threads.COMMENT_ORDERS:

@@ -21,7 +21,13 @@ from commune.accountability.models import (
 )
 from commune.core.models import AuditEvent
 from tests.accountability.html import content, element, text
-from tests.factories import CommitmentFactory, DecisionFactory, SpaceFactory, days_from_today
+from tests.factories import (
+    CommitmentFactory,
+    DecisionFactory,
+    MeetingFactory,
+    SpaceFactory,
+    days_from_today,
+)
 
 
 def en(name: str, **kwargs: object) -> str:
@@ -217,15 +223,17 @@ def test_the_decision_list_filters_by_space_and_exports_the_same_list(client, sp
 
 
 def test_the_decision_export_lists_the_contributions_answered(client, make_contribution) -> None:
-    decision = DecisionFactory(space=None)
+    decision = DecisionFactory(space=None, meeting=MeetingFactory(title="Assemblée d'automne"))
     contribution = make_contribution("Des bancs")
     decision.contributions.add(contribution)
     CommitmentFactory(decision=decision)
     response = client.get(en("accountability:decisions_export"))
     rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode("utf-8-sig"))))
-    assert rows[1][5] == f"{contribution.pk} Des bancs"
-    assert rows[1][6] == "1"
-    assert rows[1][7].endswith(decision.get_absolute_url())
+    assert rows[0][4] == "Taken at the meeting"
+    assert rows[1][4] == "Assemblée d'automne"
+    assert rows[1][6] == f"{contribution.pk} Des bancs"
+    assert rows[1][7] == "1"
+    assert rows[1][8].endswith(decision.get_absolute_url())
 
 
 def test_a_decision_of_a_draft_space_is_hidden_from_the_public(client, agent) -> None:
@@ -253,3 +261,16 @@ def test_decided_on_is_shown_and_the_act_is_linked(client, db) -> None:
     html = content(client.get(en("accountability:decision", pk=decision.pk)))
     assert 'datetime="2026-03-09"' in html
     assert "Read the official act" not in html
+
+
+def test_the_contribution_page_says_at_which_meeting_its_decision_was_taken(
+    client, make_contribution
+) -> None:
+    meeting = MeetingFactory(title="Assemblée d'automne")
+    decision = DecisionFactory(space=None, meeting=meeting)
+    contribution = make_contribution("Des bancs")
+    decision.contributions.add(contribution)
+    with translation.override("en"):
+        html = content(client.get(contribution.get_absolute_url()))
+    assert decision.title in html
+    assert f'{meeting.get_absolute_url()}#minutes-title">Assemblée d&#x27;automne' in html
