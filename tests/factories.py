@@ -321,3 +321,31 @@ class BudgetProjectFactory(factory.django.DjangoModelFactory):
     status = "eligible"
     review_reason = "Faisable sur le domaine public."
     reviewed_at = factory.LazyFunction(timezone.now)
+
+
+# --- Collaborative texts ------------------------------------------------------------------
+
+TEXT_SOURCE = """# Droits des habitants
+
+Chaque habitante et chaque habitant a le droit d'être informé.
+
+Toute contribution reçoit une réponse motivée.
+
+# Engagements de la ville
+
+La ville publie ses décisions et leurs raisons.
+"""
+
+
+def make_text(
+    space: Space | None = None, source: str = TEXT_SOURCE, agent: Resident | None = None
+) -> Any:
+    """A text with its version 1, created through the service by an agent, in an open space
+    with the texts tool."""
+    from commune.texts.services import create_text
+
+    space = space or SpaceFactory(components=["texts"])
+    agent = agent or ResidentFactory(role=Role.AGENT)
+    return create_text(
+        space=space, title="Charte", introduction="Une charte.", source=source, actor=agent
+    )

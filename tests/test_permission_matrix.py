@@ -21,6 +21,7 @@ from commune.contributions.models import Channel, Comment, Contribution, Pillar
 from commune.meetings.models import Meeting, MeetingKind
 from commune.spaces.models import PowerLevel, Space, SpaceKind
 from commune.territory.models import City, Neighbourhood
+from commune.texts.models import Amendment, Paragraph, Section, Text, Version
 
 ROLES = ["anonymous", "resident", "moderator", "agent", "elected", "administrator"]
 
@@ -73,6 +74,13 @@ MEETINGS_PK = "8001"
 # The space, budget and project the budgets rows open.
 BUDGETS_SPACE = "budget-des-quais"
 BUDGETS_PK = "6001"
+
+# The space, text (a version 1 and its synthesis version 2), paragraph and amendment the
+# texts rows open.
+TEXTS_SPACE = "charte-des-quais"
+TEXTS_PK = "5001"
+TEXT_ROWS = {"pk": TEXTS_PK}
+POST_ONLY = {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405)
 
 
 # url name -> (kwargs, expected status per role)
@@ -228,6 +236,29 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "budgets:results": ({"pk": BUDGETS_PK}, EVERYONE_200),
     "budgets:results_export": ({"pk": BUDGETS_PK}, dict.fromkeys(ROLES, 404)),
     "budgets:ballots_pb": ({"pk": BUDGETS_PK}, dict.fromkeys(ROLES, 404)),
+    # Collaborative texts: reading and exports are public; commenting and amending need an
+    # account; moderators decide amendments; agents create texts, versions and syntheses.
+    "texts:list": ({}, EVERYONE_200),
+    "texts:space": ({"space_slug": TEXTS_SPACE}, EVERYONE_200),
+    "texts:new": ({"space_slug": TEXTS_SPACE}, AGENT_PAGE),
+    "texts:detail": (TEXT_ROWS, EVERYONE_200),
+    "texts:history": (TEXT_ROWS, EVERYONE_200),
+    "texts:compare": (TEXT_ROWS, EVERYONE_200),
+    "texts:debated": (TEXT_ROWS, EVERYONE_200),
+    "texts:version": (TEXT_ROWS | {"number": "1"}, EVERYONE_200),
+    "texts:synthesis": (TEXT_ROWS | {"number": "2"}, EVERYONE_200),
+    "texts:export": (TEXT_ROWS | {"number": "1", "fmt": "md"}, EVERYONE_200),
+    "texts:paragraph": (TEXT_ROWS | {"paragraph_pk": TEXTS_PK}, EVERYONE_200),
+    "texts:amend": (TEXT_ROWS | {"paragraph_pk": TEXTS_PK}, MEMBERS_ONLY),
+    "texts:amendments": (TEXT_ROWS, EVERYONE_200),
+    "texts:amendment": (TEXT_ROWS | {"amendment_pk": TEXTS_PK}, EVERYONE_200),
+    "texts:vote": (TEXT_ROWS | {"amendment_pk": TEXTS_PK}, POST_ONLY),
+    "texts:decide": (TEXT_ROWS | {"amendment_pk": TEXTS_PK}, MODERATORS_ONLY),
+    "texts:new_version": (TEXT_ROWS, AGENT_PAGE),
+    "texts:synthesize": (TEXT_ROWS, AGENT_PAGE),
+    "texts:set_open": (TEXT_ROWS, POST_ONLY),
+    "texts:comments_export": (TEXT_ROWS, EVERYONE_200),
+    "texts:amendments_export": (TEXT_ROWS, EVERYONE_200),
 }
 # Drafts: the public gets 404, staff may preview.
 DRAFT_SPACE = _row(
@@ -297,6 +328,19 @@ ADMIN_PAGES: dict[str, dict[str, int]] = {
     "admin:budgets_project_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
     ),
+    "admin:texts_text_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:texts_amendment_changelist": _row(
+        anonymous=302, resident=302, moderator=200, agent=200, elected=302, administrator=200
+    ),
+    "admin:texts_paragraphcomment_changelist": _row(
+        anonymous=302, resident=302, moderator=200, agent=403, elected=302, administrator=200
+    ),
+    # Texts are written on the site (typed or imported), never added in the back office.
+    "admin:texts_text_add": _row(
+        anonymous=302, resident=302, moderator=403, agent=403, elected=302, administrator=403
+    ),
     "admin:auth_group_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=403, elected=302, administrator=200
     ),
@@ -342,6 +386,7 @@ def city_data(db) -> None:
     _contributions_data(common)
     _meetings_data(common)
     _budgets_data(common)
+    _texts_data(common)
 
 
 def _accountability_data(space: Space) -> None:
@@ -467,6 +512,38 @@ def _budgets_data(common: dict) -> None:
         status="eligible",
         review_reason="Faisable.",
     )
+
+
+def _texts_data(common: dict) -> None:
+    """A space with the texts tool; its text has a version 1, an amendment, and a synthesis."""
+    space = Space.objects.create(
+        kind=SpaceKind.PROCESS,
+        title="Charte des quais",
+        slug=TEXTS_SPACE,
+        components=["texts"],
+        **common,
+    )
+    pk = int(TEXTS_PK)
+    text = Text.objects.create(pk=pk, space=space, title="Charte des quais")
+    first = Version.objects.create(pk=pk, text=text, number=1)
+    section = Section.objects.create(pk=pk, version=first, number=1, title="Principes")
+    paragraph = Paragraph.objects.create(
+        pk=pk, section=section, number=1, body="Les quais à tous.", body_html="<p>Les quais.</p>"
+    )
+    author = Resident.objects.create_user(
+        "amendement@example.org", "a long enough password", display_name="Amendeuse"
+    )
+    Amendment.objects.create(
+        pk=pk,
+        text=text,
+        paragraph=paragraph,
+        kind="edit",
+        original_body=paragraph.body,
+        proposed_body="Les quais à toutes et à tous.",
+        justification="Plus inclusif.",
+        author=author,
+    )
+    Version.objects.create(pk=pk + 1, text=text, number=2, is_synthesis=True, note="Réponse.")
 
 
 @pytest.fixture

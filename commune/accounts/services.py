@@ -40,6 +40,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "contributions.view_comment",
         "contributions.view_report",
         "contributions.change_report",
+        # Collaborative texts: amendments are decided on the site; comments read here.
+        "texts.view_amendment",
+        "texts.view_paragraphcomment",
     ],
     Role.AGENT: [
         "spaces.add_space",
@@ -86,6 +89,11 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "meetings.view_minutes",
         "meetings.view_roomvote",
         "meetings.view_meetingdocument",
+        # Collaborative texts: written on the site (typed or imported); opened and closed here.
+        "texts.view_text",
+        "texts.change_text",
+        "texts.view_version",
+        "texts.view_amendment",
     ],
     Role.ELECTED: [],
     Role.RESIDENT: [],

@@ -41,7 +41,13 @@ def send_pending(*, digest: bool = False, now: datetime.datetime | None = None) 
         emailed_at__isnull=True,
         created_at__gte=now - MAX_AGE,
         recipient__is_active=True,
-    ).select_related("recipient", "contribution", "comment__author")
+    ).select_related(
+        "recipient",
+        "contribution",
+        "comment__author",
+        "amendment__paragraph__section",
+        "amendment__text",
+    )
     if frequency == EmailFrequency.IMMEDIATE:
         # No settings row means the default, which is "right away".
         pending = pending.exclude(

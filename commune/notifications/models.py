@@ -20,6 +20,7 @@ class NotificationKind(models.TextChoices):
     REPLY = "reply", _("Reply to your comment")
     NEW_CONTRIBUTION = "new_contribution", _("New contribution in a space you follow")
     DECISION = "decision", _("Decision")
+    AMENDMENT_DECIDED = "amendment_decided", _("Decision on an amendment")
 
 
 class NotificationSettings(models.Model):
@@ -58,6 +59,13 @@ class Notification(models.Model):
     )
     comment = models.ForeignKey(
         "contributions.Comment",
+        on_delete=models.CASCADE,
+        related_name="notifications",
+        null=True,
+        blank=True,
+    )
+    amendment = models.ForeignKey(
+        "texts.Amendment",
         on_delete=models.CASCADE,
         related_name="notifications",
         null=True,

@@ -34,7 +34,7 @@ def notification_list(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("All your notifications are marked as read."))
         return redirect("notifications:list")
     notifications = Notification.objects.filter(recipient=request.user).select_related(
-        "contribution", "comment__author"
+        "contribution", "comment__author", "amendment__paragraph__section", "amendment__text"
     )
     page = Paginator(notifications, 30).get_page(request.GET.get("page"))
     items = [

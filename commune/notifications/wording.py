@@ -10,6 +10,8 @@ from commune.notifications.models import Notification, NotificationKind
 
 def describe(notification: Notification) -> str:
     """One sentence saying what happened; call it inside the reader's language."""
+    if notification.kind == NotificationKind.AMENDMENT_DECIDED and notification.amendment_id:
+        return _amendment_sentence(notification)
     title = notification.contribution.title if notification.contribution_id else ""
     if notification.kind == NotificationKind.ANSWERED:
         return _("The city answered “%(title)s”: %(status)s.") % {
@@ -33,6 +35,8 @@ def describe(notification: Notification) -> str:
 
 def link(notification: Notification) -> str:
     """The page the notification is about (the comment's anchor for a reply)."""
+    if notification.amendment_id:
+        return notification.amendment.get_absolute_url()
     if not notification.contribution_id:
         return "/"
     url = notification.contribution.get_absolute_url()
@@ -46,3 +50,21 @@ def _status_label(value: str) -> str:
         return str(Status(value).label)
     except ValueError:
         return value
+
+
+def _amendment_sentence(notification: Notification) -> str:
+    from commune.texts.models import AmendmentStatus
+
+    amendment = notification.amendment
+    try:
+        status = str(AmendmentStatus(notification.status).label)
+    except ValueError:
+        status = notification.status
+    return _(
+        "The amendment to %(reference)s of “%(title)s” that you proposed or supported was "
+        "decided: %(status)s."
+    ) % {
+        "reference": amendment.paragraph.reference,
+        "title": amendment.text.title,
+        "status": status,
+    }
