@@ -456,12 +456,6 @@ def results(request: HttpRequest, pk: int) -> HttpResponse:
                 [(row["title"], row["cost"]) for row in funded]
                 + [(_("Not allocated"), budget.results["left"])]
             ),
-            "commitments": {
-                project.pk: project.commitment
-                for project in budget.projects.filter(commitment__isnull=False).select_related(
-                    "commitment"
-                )
-            },
         }
     return render(request, "budgets/results.html", context)
 
