@@ -7,7 +7,9 @@ in the same run and one after the other, Commune's leximin and the peer package
 sortition-algorithms (its leximin, which needs Gurobi, and its maximin with the open
 HiGHS solver: maximin maximises the same lowest probability, leximin only breaks its
 ties). Each peer run is a child process killed after --peer-timeout seconds. Exit status
-1 when our lowest selection probability is below a peer's by more than 1e-6.
+1 when our lowest selection probability is below a peer's by more than 1e-6, or when
+the peer's leximin is better than ours (its sorted probabilities, compared first to
+last, are higher at the first place where they differ by more than 1e-6).
 """
 
 from __future__ import annotations
@@ -49,6 +51,16 @@ class Outcome:
     min_probability: float | None = None
     seconds: float | None = None
     note: str = ""
+    probabilities: list[float] | None = None  # sorted
+    profiles: int = 0
+
+
+def compare_sorted(ours: list[float], peer: list[float]) -> str:
+    """Leximin order of two sorted probability vectors: "same", "ours better", "peer better"."""
+    for mine, theirs in zip(ours, peer, strict=True):
+        if abs(mine - theirs) > TOLERANCE:
+            return "ours better" if mine > theirs else "peer better"
+    return "same"
 
 
 def find_instances(data: Path) -> tuple[list[Instance], list[str]]:
@@ -97,7 +109,13 @@ def run_ours(instance: Instance) -> Outcome:
     quotas = read_quotas(instance.quotas)
     pool = read_pool(instance.pool, quotas)
     lottery = leximin_lottery(pool, quotas, panel_size=instance.panel_size)
-    return Outcome(lottery.min_probability, time.perf_counter() - started)
+    seconds = time.perf_counter() - started
+    return Outcome(
+        lottery.min_probability,
+        seconds,
+        probabilities=sorted(lottery.probabilities.values()),
+        profiles=len(lottery.profiles.members),
+    )
 
 
 def run_peer(instance: Instance, algorithm: str, timeout: float) -> Outcome:
@@ -127,7 +145,11 @@ def run_peer(instance: Instance, algorithm: str, timeout: float) -> Outcome:
     answer = json.loads(lines[-1])
     if "error" in answer:
         return Outcome(note=answer["error"])
-    return Outcome(answer["min_probability"], answer.get("seconds", elapsed))
+    return Outcome(
+        answer["min_probability"],
+        answer.get("seconds", elapsed),
+        probabilities=sorted(answer["probabilities"]),
+    )
 
 
 def peer_child(algorithm: str, pool_path: str, quotas_path: str, panel_size: int) -> None:
@@ -187,7 +209,12 @@ def peer_child(algorithm: str, pool_path: str, quotas_path: str, panel_size: int
     for committee, probability in zip(committees, probabilities, strict=True):
         for person_id in committee:
             chances[person_id] += probability
-    print(json.dumps({"min_probability": min(chances.values()), "seconds": seconds}))
+    answer = {
+        "min_probability": min(chances.values()),
+        "seconds": seconds,
+        "probabilities": list(chances.values()),
+    }
+    print(json.dumps(answer))
 
 
 def _fmt_p(outcome: Outcome) -> str:
@@ -226,13 +253,25 @@ def main(argv: list[str] | None = None) -> int:
             "leximin": run_peer(instance, "leximin", options.peer_timeout),
             "maximin": run_peer(instance, "maximin", options.peer_timeout),
         }
-        cells = [instance.name, str(instance.panel_size), _fmt_p(ours), _fmt_s(ours)]
+        people = len(ours.probabilities or [])
+        cells = [
+            instance.name,
+            f"{people} / {ours.profiles}",
+            str(instance.panel_size),
+            _fmt_p(ours),
+            _fmt_s(ours),
+        ]
         for label, peer in peers.items():
             if peer.min_probability is None:
-                cells += [peer.note, "—", "—"]
+                cells += [peer.note, "—", "—"] + (["—"] if label == "leximin" else [])
                 continue
             ratio = peer.seconds / ours.seconds if ours.seconds else float("inf")
+            order = compare_sorted(ours.probabilities or [], peer.probabilities or [])
             cells += [_fmt_p(peer), _fmt_s(peer), f"{ratio:.1f}×"]
+            if label == "leximin":
+                cells.append(order)
+                if order == "peer better":
+                    failures.append(f"{instance.name}: the peer's leximin vector is better")
             if (
                 ours.min_probability is not None
                 and ours.min_probability < peer.min_probability - TOLERANCE
@@ -252,12 +291,14 @@ def main(argv: list[str] | None = None) -> int:
             failures.append(f"{instance.name}: ours below the paper's {reference[0]}")
     header = [
         "instance",
+        "people / profiles",
         "k",
         "ours min p",
         "ours s",
         "peer leximin min p",
         "s",
         "speed-up",
+        "leximin order",
         "peer maximin (HiGHS) min p",
         "s",
         "speed-up",
@@ -272,7 +313,10 @@ def main(argv: list[str] | None = None) -> int:
     for failure in failures:
         print(f"FAIL {failure}")
     if not failures:
-        print(f"OK: our lowest probability is never below a peer's by more than {TOLERANCE}.")
+        print(
+            f"OK: our lowest probability is never below a peer's by more than {TOLERANCE}, "
+            "and the peer's leximin is never better than ours."
+        )
     return 1 if failures else 0
 
 
