@@ -75,6 +75,7 @@ INSTALLED_APPS = [
     "commune.notifications",
     "commune.meetings",
     "commune.budgets",
+    "commune.wiki",
     "commune.texts",
 ]
 

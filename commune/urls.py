@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("notifications/", include("commune.notifications.urls")),
     path("rencontres/", include("commune.meetings.urls")),
     path("budgets-participatifs/", include("commune.budgets.urls")),
+    path("wiki/", include("commune.wiki.urls")),
     path("textes/", include("commune.texts.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,

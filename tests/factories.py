@@ -7,6 +7,7 @@ from typing import Any
 
 import factory
 from django.utils import timezone
+from django.utils.text import slugify
 
 from commune.accounts.models import CityService, Demographics, Resident, Role, Verification
 from commune.accounts.services import set_role
@@ -349,3 +350,34 @@ def make_text(
     return create_text(
         space=space, title="Charte", introduction="Une charte.", source=source, actor=agent
     )
+
+
+class WikiPageFactory(factory.django.DjangoModelFactory):
+    """A page of a wiki (in a space with the wiki tool) with one revision.
+
+    `WikiPageFactory(body="…")` sets the text of that first revision; more revisions go
+    through `commune.wiki.services.edit_page`.
+    """
+
+    class Meta:
+        model = "wiki.WikiPage"
+        skip_postgeneration_save = True
+
+    space = factory.SubFactory(SpaceFactory, components=["wiki"])
+    title = factory.Sequence(lambda n: f"Page du wiki {n}")
+    slug = factory.LazyAttribute(lambda page: slugify(page.title))
+
+    @factory.post_generation
+    def body(obj: Any, create: bool, extracted: Any, **kwargs: Any) -> None:  # noqa: N805
+        if not create:
+            return
+        from commune.wiki.models import Revision
+
+        obj.current_revision = Revision.objects.create(
+            page=obj,
+            number=1,
+            body=extracted or "Le texte de la page.",
+            summary="Première version",
+            author=ResidentFactory(),
+        )
+        obj.save(update_fields=["current_revision"])

@@ -22,6 +22,7 @@ from commune.meetings.models import Meeting, MeetingKind
 from commune.spaces.models import PowerLevel, Space, SpaceKind
 from commune.territory.models import City, Neighbourhood
 from commune.texts.models import Amendment, Paragraph, Section, Text, Version
+from commune.wiki.models import Revision, WikiPage
 
 ROLES = ["anonymous", "resident", "moderator", "agent", "elected", "administrator"]
 
@@ -81,6 +82,10 @@ TEXTS_SPACE = "charte-des-quais"
 TEXTS_PK = "5001"
 TEXT_ROWS = {"pk": TEXTS_PK}
 POST_ONLY = {"anonymous": 302} | dict.fromkeys(ROLES[1:], 405)
+
+# The space and page (with revisions 1 and 2) the wiki rows open.
+WIKI_SPACE = "wiki-des-quais"
+WIKI_ROWS = {"space_slug": WIKI_SPACE, "page_slug": "jardins-partages"}
 
 
 # url name -> (kwargs, expected status per role)
@@ -259,6 +264,21 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "texts:set_open": (TEXT_ROWS, POST_ONLY),
     "texts:comments_export": (TEXT_ROWS, EVERYONE_200),
     "texts:amendments_export": (TEXT_ROWS, EVERYONE_200),
+    # The wiki: reading, history, differences and exports are public; writing needs an
+    # account (the form explains a missing verification); moderators lock pages.
+    "wiki:index": ({"space_slug": WIKI_SPACE}, EVERYONE_200),
+    "wiki:index_export": ({"space_slug": WIKI_SPACE}, EVERYONE_200),
+    "wiki:create": ({"space_slug": WIKI_SPACE}, MEMBERS_ONLY),
+    "wiki:page": (WIKI_ROWS, EVERYONE_200),
+    "wiki:edit": (WIKI_ROWS, MEMBERS_ONLY),
+    "wiki:history": (WIKI_ROWS, EVERYONE_200),
+    "wiki:history_export": (WIKI_ROWS, EVERYONE_200),
+    "wiki:diff": (WIKI_ROWS, EVERYONE_200),
+    "wiki:revision": (WIKI_ROWS | {"number": "1"}, EVERYONE_200),
+    "wiki:revert": (WIKI_ROWS | {"number": "1"}, MEMBERS_ONLY),
+    "wiki:lock": (WIKI_ROWS, MODERATORS_ONLY),
+    "wiki:export_markdown": (WIKI_ROWS, EVERYONE_200),
+    "wiki:export_html": (WIKI_ROWS, EVERYONE_200),
 }
 # Drafts: the public gets 404, staff may preview.
 DRAFT_SPACE = _row(
@@ -341,6 +361,16 @@ ADMIN_PAGES: dict[str, dict[str, int]] = {
     "admin:texts_text_add": _row(
         anonymous=302, resident=302, moderator=403, agent=403, elected=302, administrator=403
     ),
+    # Wiki pages are written, reverted and locked on the site; read here by moderators.
+    "admin:wiki_wikipage_changelist": _row(
+        anonymous=302, resident=302, moderator=200, agent=403, elected=302, administrator=200
+    ),
+    "admin:wiki_revision_changelist": _row(
+        anonymous=302, resident=302, moderator=200, agent=403, elected=302, administrator=200
+    ),
+    "admin:wiki_wikipage_add": _row(
+        anonymous=302, resident=302, moderator=403, agent=403, elected=302, administrator=403
+    ),
     "admin:auth_group_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=403, elected=302, administrator=200
     ),
@@ -387,6 +417,7 @@ def city_data(db) -> None:
     _meetings_data(common)
     _budgets_data(common)
     _texts_data(common)
+    _wiki_data(common)
 
 
 def _accountability_data(space: Space) -> None:
@@ -544,6 +575,23 @@ def _texts_data(common: dict) -> None:
         author=author,
     )
     Version.objects.create(pk=pk + 1, text=text, number=2, is_synthesis=True, note="Réponse.")
+
+
+def _wiki_data(common: dict) -> None:
+    """A space with the wiki tool and one page with two revisions."""
+    space = Space.objects.create(
+        kind=SpaceKind.PROCESS,
+        title="Wiki des quais",
+        slug=WIKI_SPACE,
+        components=["wiki"],
+        **common,
+    )
+    page = WikiPage.objects.create(space=space, title="Jardins partagés", slug="jardins-partages")
+    for number in (1, 2):
+        page.current_revision = Revision.objects.create(
+            page=page, number=number, body=f"Texte {number}", summary="Modif"
+        )
+    page.save()
 
 
 @pytest.fixture

@@ -43,6 +43,9 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         # Collaborative texts: amendments are decided on the site; comments read here.
         "texts.view_amendment",
         "texts.view_paragraphcomment",
+        # The wiki: pages are locked and unlocked on the site; pages and revisions read here.
+        "wiki.view_wikipage",
+        "wiki.view_revision",
     ],
     Role.AGENT: [
         "spaces.add_space",

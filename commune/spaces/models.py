@@ -64,6 +64,7 @@ class Component(models.TextChoices):
     DEBATES = "debates", _("Debates")
     PROJECTS = "projects", _("Project office")
     DOCUMENTS = "documents", _("Documents")
+    WIKI = "wiki", _("Wiki")
 
 
 class SpaceQuerySet(models.QuerySet["Space"]):
