@@ -1,33 +1,47 @@
-"""Fast exact MES, and the add1 completions that run MES once per share value.
+"""Fast exact MES, and the add1 completions that would run MES once per share value.
 
-Two ideas make a run fast without giving up exactness:
+Three ideas make it fast without giving up exactness (the arguments are in
+docs/vote-rules.md, "Speed"):
 
-1. **Classes of voters.** Voters with the same ballot always hold the same money, and so do
-   voters whose payments so far were the same: the run keeps *classes* of voters with equal
-   money and, for every project, the number of its supporters in each class. What a project
-   would cost its supporters then takes one step per class, not per voter, and buying a
-   project only touches the ballots that approve it.
+1. **Classes of voters, lazily evaluated projects.** Voters with the same ballot are one
+   group; groups holding the same money form a *class*. A project's cap is computed per class
+   (numpy over its supporting groups), and a project is recomputed only when its rate of an
+   earlier round (a lower bound: money only goes down) could still beat the best of this round.
 
-2. **Floats guide, rationals decide.** Every project's rate is first computed in floats; only
-   the projects whose float rate is within `MARGIN` of the best are computed exactly, and the
-   winner, its payments and every class's money are exact. A float figure is trusted only to
-   rule a project out when it is clearly worse, which float error (below 1e-9 here) cannot
-   turn around.
+2. **Floats guide, rationals decide.** Rates are computed in floats; only the projects within
+   `MARGIN` of the best are computed exactly, and the winner, its payments and every class's
+   money are exact rationals.
 
-A run returns the same selection as `mes.run_mes` (the plain reference implementation, kept
-for the tests) and as pabutools; see docs/vote-rules.md.
+3. **Certified ranges of shares (add1).** `certify(prep, a, b)` runs MES once with every
+   amount an *interval* holding its value for every share in [a, b] (outward-rounded floats).
+   When every comparison of that run is decided for the whole interval, MES selects the same
+   projects at every share in [a, b], so the add1 loops skip all of them at once; when a
+   comparison is undecided it answers None and the loop looks at a narrower range, down to
+   one exact run per share.
 """
 
 from __future__ import annotations
 
+import heapq
 import math
+from collections.abc import Callable
 from fractions import Fraction
+
+import numpy as np
 
 from .instance import ApprovalInstance
 from .mes import MesRun, candidates, free_projects
 from .pabulib import Money, normalise
 
 ZERO = Fraction(0)
+
+# Floats guide the search, exact rationals decide: a float rate is trusted only to rule a
+# project out when it is more than this (relative) above the best one. Float errors here are
+# below 1e-10 relative (see `certify` for the bound), far under the margin.
+MARGIN = 1e-6
+# Outward rounding of the interval run: every float result is widened by this (relative),
+# more than the float error of any of its sums (at most ~2 n 2^-53 for n terms, n < 10^6).
+WIDEN = 1e-9
 
 
 class Prepared:
@@ -39,36 +53,43 @@ class Prepared:
         self.free = free_projects(instance)
         index = {pid: i for i, pid in enumerate(self.pids)}
         self.costs = [instance.costs[pid] for pid in self.pids]
+        self.costs_f = [float(c) for c in self.costs]
         self.approvals = [instance.approvals[pid] for pid in self.pids]
-        # Each group: the candidate projects its ballot approves, and how many voters cast it.
-        self.groups: list[tuple[list[int], int]] = []
-        self.supporters: list[list[int]] = [[] for _ in self.pids]
+        supporters: list[list[int]] = [[] for _ in self.pids]
+        weights: list[int] = []
         for ballot, count in instance.ballots:
-            approved = sorted(index[pid] for pid in ballot if pid in index)
+            approved = [index[pid] for pid in ballot if pid in index]
             if not approved:
                 continue
-            number = len(self.groups)
-            self.groups.append((approved, count))
+            group = len(weights)
+            weights.append(count)
             for p in approved:
-                self.supporters[p].append(number)
+                supporters[p].append(group)
+        self.num_groups = len(weights)
+        gw = np.array(weights, dtype=np.float64)
+        # For every project: its supporting groups, and their weights (exact in floats < 2^53).
+        self.supporters = [np.array(s, dtype=np.intp) for s in supporters]
+        self.weights = [gw[s] for s in self.supporters]
         self.free_cost = sum(instance.costs[pid] for pid in self.free)
 
 
-# Floats guide the search, exact rationals decide: a float figure is trusted only when it is
-# further than this (relative) from what it is compared with; otherwise the exact figures are
-# computed. Float errors here stay below 1e-9 (correctly rounded class money, a few hundred
-# terms per sum), far under the margin.
-MARGIN = 1e-6
+def _float_cap(cost: float, amounts: np.ndarray, weights: np.ndarray) -> float:
+    """Smallest x with sum(weights * min(amounts, x)) >= cost; amounts sorted, total >= cost."""
+    products = amounts * weights
+    before = np.concatenate(([0.0], np.cumsum(products)[:-1]))
+    weight_before = np.concatenate(([0.0], np.cumsum(weights)[:-1]))
+    rest = cost - before
+    rest_w = weights.sum() - weight_before
+    fits = rest <= amounts * rest_w
+    k = int(np.argmax(fits)) if fits.any() else len(amounts) - 1
+    return float(rest[k] / rest_w[k])
 
 
-def _exact_cap(
-    cost: Money, items: list[tuple[int, int]], money: list[Fraction]
-) -> tuple[Fraction, int]:
-    """The exact cap x and how many of `items` (classes by increasing money) pay all they have."""
+def _exact_cap(cost: Money, items: list[tuple[Fraction, int]]) -> tuple[Fraction, int]:
+    """The exact cap x and how many of `items` ((money, weight) by increasing money) pay all."""
     rest_cost = Fraction(cost)
     rest_w = sum(w for _, w in items)
-    for cut, (k, w) in enumerate(items):
-        amount = money[k]
+    for cut, (amount, w) in enumerate(items):
         if rest_cost <= amount * rest_w:
             return rest_cost / rest_w, cut
         rest_cost -= amount * w
@@ -76,114 +97,264 @@ def _exact_cap(
     raise AssertionError("unreachable: the supporters hold at least the cost")
 
 
+class _Classes:
+    """Classes of groups holding the same money: exact amounts and their floats."""
+
+    def __init__(self, num_groups: int, t: Fraction) -> None:
+        self.money: list[Fraction] = [t]
+        self.money_f = np.empty(64)
+        self.money_f[0] = float(t)
+        self.of_amount: dict[Fraction, int] = {t: 0}
+        self.cls = np.zeros(num_groups, dtype=np.intp)
+
+    def add(self, amount: Fraction) -> int:
+        found = self.of_amount.get(amount)
+        if found is not None:
+            return found
+        number = len(self.money)
+        if number == len(self.money_f):
+            self.money_f = np.concatenate((self.money_f, np.empty(number)))
+        self.money_f[number] = float(amount)
+        self.money.append(amount)
+        self.of_amount[amount] = number
+        return number
+
+
 def run(prep: Prepared, t: Fraction) -> MesRun:
     """MES with every voter holding `t`: the same selection as `mes.run_mes`, faster."""
+    t = Fraction(t)
     result = MesRun(normalise(t))
     result.picks.extend(prep.free)
-    m = len(prep.pids)
-    costs = prep.costs
-    costs_f = [float(c) for c in costs]
-    pid = prep.pids
-    # Classes of voters holding the same money: exact amount, and (float, exact) as sort key
-    # (rounding to float is monotonic, so that key sorts exactly, mostly with floats).
-    money: list[Fraction] = [t]
-    key: list[tuple[float, Fraction]] = [(float(t), t)]
-    class_of_amount: dict[Fraction, int] = {t: 0}
-    group_cls = [0] * len(prep.groups)
-    # For every project: class -> number of its supporters in that class.
-    holders: list[dict[int, int]] = [{0: prep.approvals[p]} for p in range(m)]
-    # A lower bound of each project's x / cost (float): its value in an earlier round.
-    bound: list[float] = [1 / prep.approvals[p] for p in range(m)]
-    remaining = set(range(m))
+    pid, costs, costs_f = prep.pids, prep.costs, prep.costs_f
+    classes = _Classes(prep.num_groups, t)
+    # Lazy evaluation: (lower bound of x / cost, id, index); 1 / approvals is one (x >= cost/W).
+    heap = [(1 / prep.approvals[p] * (1 - WIDEN), pid[p], p) for p in range(len(pid))]
+    heapq.heapify(heap)
+    alive = [True] * len(pid)
+
+    def evaluate(p: int) -> tuple[float, int, np.ndarray, np.ndarray] | None:
+        """Float rate, sorted classes and weights of p's supporters; None if they cannot pay."""
+        cls = classes.cls[prep.supporters[p]]
+        per_class = np.bincount(cls, weights=prep.weights[p], minlength=len(classes.money))
+        present = np.flatnonzero(per_class)
+        amounts = classes.money_f[present]
+        order = np.argsort(amounts, kind="stable")
+        present, amounts = present[order], amounts[order]
+        weights = per_class[present]
+        total = float(np.dot(amounts, weights))
+        cost_f = costs_f[p]
+        if total < cost_f * (1 - MARGIN) or (
+            total <= cost_f * (1 + MARGIN)
+            and sum(classes.money[k] * int(w) for k, w in zip(present, weights, strict=True))
+            < costs[p]
+        ):
+            return None
+        return _float_cap(cost_f, amounts, weights) / cost_f, p, present, weights
+
     round_number = 0
-    while remaining:
+    while heap:
         best_f = math.inf
-        evaluated: list[tuple[float, int, list[tuple[int, int]]]] = []
-        for p in sorted(remaining, key=bound.__getitem__):
-            if bound[p] > best_f * (1 + MARGIN):
-                break
-            items = sorted(holders[p].items(), key=lambda item: key[item[0]])
-            cost_f = costs_f[p]
-            total_f = math.fsum(key[k][0] * w for k, w in items)
-            if total_f < cost_f * (1 - MARGIN) or (
-                total_f <= cost_f * (1 + MARGIN) and sum(money[k] * w for k, w in items) < costs[p]
-            ):
-                remaining.discard(p)  # its supporters cannot pay for it: never again
+        evaluated = []
+        while heap and heap[0][0] <= best_f * (1 + MARGIN):
+            p = heapq.heappop(heap)[2]
+            found = evaluate(p)
+            if found is None:
+                alive[p] = False  # its supporters cannot pay for it: never again
                 continue
-            rest, rest_w = cost_f, sum(w for _, w in items)
-            for k, w in items:
-                amount = key[k][0]
-                if rest <= amount * rest_w or rest_w == w:
-                    break
-                rest -= amount * w
-                rest_w -= w
-            rho = rest / rest_w / cost_f
-            bound[p] = rho
-            evaluated.append((rho, p, items))
-            best_f = min(best_f, rho)
+            evaluated.append(found)
+            best_f = min(best_f, found[0])
         if not evaluated:
             break
         # Exact rates for the projects within the margin of the best float rate.
         best: tuple[Fraction, str] | None = None
-        for rho, p, items in evaluated:
+        for rho, p, present, weights in evaluated:
             if rho > best_f * (1 + MARGIN):
                 continue
-            x, cut = _exact_cap(costs[p], items, money)
+            items = sorted(
+                (classes.money_f[k], classes.money[k], int(w), int(k))
+                for k, w in zip(present, weights, strict=True)
+            )
+            x, cut = _exact_cap(costs[p], [(m, w) for _, m, w, _ in items])
             candidate = (x / costs[p], pid[p])
             if best is None or candidate < best:
                 best = candidate
                 best_p, best_x, best_cut, best_items = p, x, cut, items
         if best is None:  # pragma: no cover - the best float rate is always within the margin
             raise AssertionError("no exact rate near the best float rate")
+        for rho, p, _present, _weights in evaluated:
+            if p != best_p:
+                heapq.heappush(heap, (rho * (1 - WIDEN), pid[p], p))
         round_number += 1
-        remaining.discard(best_p)
+        alive[best_p] = False
         name = pid[best_p]
         result.picks.append(name)
         result.rounds[name] = round_number
         result.max_payment[name] = normalise(best_x)
         # Pay: the classes before the cut give all they have, the others x each.
-        moved: dict[int, int] = {}
-        for position, (k, _w) in enumerate(best_items):
-            amount = ZERO if position < best_cut else money[k] - best_x
-            target = class_of_amount.get(amount)
-            if target is None:
-                target = len(money)
-                class_of_amount[amount] = target
-                money.append(amount)
-                key.append((float(amount), amount))
-            moved[k] = target
-        groups = prep.groups
-        for g in prep.supporters[best_p]:
-            old = group_cls[g]
-            new = moved[old]
-            if new == old:
-                continue
-            group_cls[g] = new
-            approved, weight = groups[g]
-            for q in approved:
-                counts = holders[q]
-                left = counts[old] - weight
-                if left:
-                    counts[old] = left
-                else:
-                    del counts[old]
-                counts[new] = counts.get(new, 0) + weight
+        mapping = np.arange(len(classes.money), dtype=np.intp)
+        for position, (_f, amount, _w, k) in enumerate(best_items):
+            mapping[k] = classes.add(ZERO if position < best_cut else amount - best_x)
+        groups = prep.supporters[best_p]
+        classes.cls[groups] = mapping[classes.cls[groups]]
     spent = sum(prep.instance.costs[name] for name in result.rounds)
     result.total_cost = normalise(prep.free_cost + spent)
-    for p in range(m):
-        name = pid[p]
+    for p, name in enumerate(pid):
         if name not in result.rounds:
-            result.leftover[name] = normalise(sum(money[k] * w for k, w in holders[p].items()))
+            per_class = np.bincount(
+                classes.cls[prep.supporters[p]],
+                weights=prep.weights[p],
+                minlength=len(classes.money),
+            )
+            present = np.flatnonzero(per_class)
+            result.leftover[name] = normalise(
+                sum((classes.money[k] * int(per_class[k]) for k in present), ZERO)
+            )
     return result
 
 
-def _exhaustive(prep: Prepared, outcome: MesRun) -> bool:
+def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
+    """The projects MES buys (in order) at *every* share in [a, b], or None if undecided.
+
+    Every class of voters holds an interval [lo, hi] of floats that contains its exact money
+    for every share in [a, b] (the same class structure as `run`, since voters in one class
+    are treated alike). Caps only go down when money goes up, so a project's cap lies between
+    its cap with everyone at `hi` and its cap with everyone at `lo`; a payment
+    min(money, x) leaves max(money - x, 0), so new money lies in [max(lo - x_hi, 0),
+    max(hi - x_lo, 0)]. A round is decided when one project surely can pay and its highest
+    rate is below every other project's lowest rate (or equal, and its id sorts first); the
+    run ends decided when every other project surely cannot pay. Each float is widened by
+    `WIDEN`, more than its rounding error, so the intervals hold the exact values.
+    """
+    pid, costs_f = prep.pids, prep.costs_f
+    lo_t = float(a) * (1 - WIDEN)
+    hi_t = float(b) * (1 + WIDEN)
+    lo = np.empty(64)
+    hi = np.empty(64)
+    lo[0], hi[0] = lo_t, hi_t
+    count = 1
+    of_pair: dict[tuple[float, float], int] = {(lo_t, hi_t): 0}
+    cls = np.zeros(prep.num_groups, dtype=np.intp)
+    heap = [(1 / prep.approvals[p] * (1 - WIDEN), pid[p], p) for p in range(len(pid))]
+    heapq.heapify(heap)
+    fresh: dict[int, tuple[float, float, np.ndarray]] = {}
+    picks: list[str] = []
+
+    def evaluate(p: int) -> tuple[float, float, np.ndarray] | None:
+        """(lowest rate, highest rate or inf if it may be unaffordable, classes); None if it
+        surely cannot pay."""
+        per_class = np.bincount(cls[prep.supporters[p]], weights=prep.weights[p], minlength=count)
+        present = np.flatnonzero(per_class)
+        weights = per_class[present]
+        cost = costs_f[p]
+        his = hi[present]
+        if math.fsum(his * weights) * (1 + WIDEN) < cost:
+            return None
+        order = np.argsort(his, kind="stable")
+        rho_lo = _float_cap(cost, his[order], weights[order]) / cost * (1 - WIDEN)
+        los = lo[present]
+        if math.fsum(los * weights) * (1 - WIDEN) >= cost:
+            order = np.argsort(los, kind="stable")
+            rho_hi = _float_cap(cost, los[order], weights[order]) / cost * (1 + WIDEN)
+        else:
+            rho_hi = math.inf
+        return rho_lo, rho_hi, present
+
+    while heap:
+        fresh.clear()
+        # Pop until the smallest key is a rate of this round: that project has the lowest
+        # lower bound of all.
+        while heap and heap[0][2] not in fresh:
+            p = heapq.heappop(heap)[2]
+            found = evaluate(p)
+            if found is not None:
+                fresh[p] = found
+                heapq.heappush(heap, (found[0], pid[p], p))
+        if not heap:
+            break
+        _key, name, best = heapq.heappop(heap)
+        _rho_lo, threshold, present = fresh[best]
+        if threshold == math.inf:
+            return None  # the best project may not be affordable at some share
+        # Every other project must be surely worse: lowest rate above the best's highest.
+        checked = []
+        while heap and heap[0][0] <= threshold:
+            entry = heapq.heappop(heap)
+            q = entry[2]
+            found = fresh.get(q) or evaluate(q)
+            if found is None:
+                continue
+            fresh[q] = found
+            checked.append((found[0], pid[q], q))
+            if found[0] < threshold or (found[0] == threshold and pid[q] < name):
+                return None
+        for entry in checked:
+            heapq.heappush(heap, entry)
+        picks.append(name)
+        cost = costs_f[best]
+        x_lo = _rho_lo * cost  # widened already through the rate
+        x_hi = threshold * cost * (1 + WIDEN)
+        x_lo *= 1 - WIDEN
+        mapping = np.arange(count, dtype=np.intp)
+        for k in present:
+            new_lo = (lo[k] - x_hi) * (1 - WIDEN) if lo[k] > x_hi else 0.0
+            new_hi = min(hi[k], (hi[k] - x_lo) * (1 + WIDEN)) if hi[k] > x_lo else 0.0
+            pair = (new_lo, new_hi)
+            target = of_pair.get(pair)
+            if target is None:
+                target = count
+                if count == len(lo):
+                    lo = np.concatenate((lo, np.empty(count)))
+                    hi = np.concatenate((hi, np.empty(count)))
+                lo[count], hi[count] = pair
+                of_pair[pair] = target
+                count += 1
+            mapping[k] = target
+        groups = prep.supporters[best]
+        cls[groups] = mapping[cls[groups]]
+    # Every project left surely cannot pay (evaluate returned None for all of them).
+    return picks
+
+
+def _exhaustive(prep: Prepared, selected: set[str], total: Money) -> bool:
     """pabutools' test: no project MES could buy is left that fits in what is left."""
-    left = prep.instance.budget - outcome.total_cost
+    left = prep.instance.budget - total
     return all(
-        name in outcome.rounds or cost > left
-        for name, cost in zip(prep.pids, prep.costs, strict=True)
+        name in selected or cost > left for name, cost in zip(prep.pids, prep.costs, strict=True)
     )
+
+
+# A verdict on the selection at step j (share t0 + j): None to go on, else the step to keep.
+Verdict = Callable[[int, set[str], Money], int | None]
+
+
+def _scan(prep: Prepared, verdict: Verdict) -> MesRun:
+    """MES at the share t0 + j of the first step j where `verdict` decides, steps of 1.
+
+    Ranges of steps whose selection `certify` proves identical are judged at once (the
+    verdicts only read the selection); the range doubles after a success and halves after a
+    failure, down to a single share (still certified in floats) and, if even that is
+    undecided, one exact run.
+    """
+    instance = prep.instance
+    t0 = Fraction(instance.budget, instance.num_voters)
+    cost_of = dict(zip(prep.pids, prep.costs, strict=True))
+    j, span = 0, 1
+    while True:
+        picks = certify(prep, t0 + j, t0 + j + span)
+        if picks is not None:
+            last = j + span
+            span = max(1, span * 2)
+        elif span > 0:
+            span //= 2
+            continue
+        else:
+            picks, last = list(run(prep, t0 + j).rounds), j
+        selected = set(picks)
+        total = prep.free_cost + sum(cost_of[name] for name in selected)
+        keep = verdict(j, selected, total)
+        if keep is not None:
+            return run(prep, t0 + keep)
+        j = last + 1
 
 
 def add1_pabutools(instance: ApprovalInstance) -> MesRun:
@@ -194,9 +365,39 @@ def add1_pabutools(instance: ApprovalInstance) -> MesRun:
     project it could buy fits in what is left keep this one, else add 1 and go on.
     """
     prep = Prepared(instance)
+
+    def verdict(j: int, selected: set[str], total: Money) -> int | None:
+        if j > 0 and total > instance.budget:
+            return j - 1
+        if _exhaustive(prep, selected, total):
+            return j
+        return None
+
+    return _scan(prep, verdict)
+
+
+def add1_cities(instance: ApprovalInstance) -> MesRun:
+    """MES as the cities run it (META "equalshares/add1"): raise every voter's share by 1
+    while the outcome still costs at most the budget, and keep the last such outcome."""
+    prep = Prepared(instance)
+
+    def verdict(j: int, selected: set[str], total: Money) -> int | None:
+        if j > 0 and total > instance.budget:
+            return j - 1
+        # Once MES buys every project it can, a larger share changes nothing: stop there.
+        if len(selected) == len(prep.pids):
+            return j
+        return None
+
+    return _scan(prep, verdict)
+
+
+def add1_pabutools_stepwise(instance: ApprovalInstance) -> MesRun:
+    """`add1_pabutools` one exact run per step, no certified ranges: the tests' reference."""
+    prep = Prepared(instance)
     t = Fraction(instance.budget, instance.num_voters)
     previous = run(prep, t)
-    while not _exhaustive(prep, previous):
+    while not _exhaustive(prep, set(previous.rounds), previous.total_cost):
         t += 1
         outcome = run(prep, t)
         if outcome.total_cost > instance.budget:
@@ -205,13 +406,11 @@ def add1_pabutools(instance: ApprovalInstance) -> MesRun:
     return previous
 
 
-def add1_cities(instance: ApprovalInstance) -> MesRun:
-    """MES as the cities run it (META "equalshares/add1"): raise every voter's share by 1
-    while the outcome still costs at most the budget, and keep the last such outcome."""
+def add1_cities_stepwise(instance: ApprovalInstance) -> MesRun:
+    """`add1_cities` one exact run per step, no certified ranges: the tests' reference."""
     prep = Prepared(instance)
     t = Fraction(instance.budget, instance.num_voters)
     previous = run(prep, t)
-    # Once MES buys every project it can, a larger share changes nothing: stop there.
     while len(previous.rounds) < len(prep.pids):
         t += 1
         outcome = run(prep, t)
