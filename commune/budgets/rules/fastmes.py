@@ -230,34 +230,39 @@ def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
     hi_t = float(b) * (1 + WIDEN)
     lo = np.empty(64)
     hi = np.empty(64)
-    lo[0], hi[0] = lo_t, hi_t
-    count = 1
-    of_pair: dict[tuple[float, float], int] = {(lo_t, hi_t): 0}
-    cls = np.zeros(prep.num_groups, dtype=np.intp)
+    lo[0] = hi[0] = 0.0  # class 0: the voters left with nothing
+    lo[1], hi[1] = lo_t, hi_t
+    count = 2
+    cls = np.ones(prep.num_groups, dtype=np.intp)
     heap = [(1 / prep.approvals[p] * (1 - WIDEN), pid[p], p) for p in range(len(pid))]
     heapq.heapify(heap)
-    fresh: dict[int, tuple[float, float, np.ndarray]] = {}
+    fresh: dict[int, tuple[float, float, np.ndarray, int]] = {}
     picks: list[str] = []
 
-    def evaluate(p: int) -> tuple[float, float, np.ndarray] | None:
-        """(lowest rate, highest rate or inf if it may be unaffordable, classes); None if it
-        surely cannot pay."""
+    def evaluate(p: int) -> tuple[float, float, np.ndarray, int] | None:
+        """(lowest rate, highest rate or inf if it may be unaffordable, classes, W); None if
+        it surely cannot pay. W > 0 when the rate is exactly 1 / W: every supporter surely
+        holds cost / W, so all W of them pay that (exact ties are then told apart)."""
         per_class = np.bincount(cls[prep.supporters[p]], weights=prep.weights[p], minlength=count)
         present = np.flatnonzero(per_class)
         weights = per_class[present]
         cost = costs_f[p]
+        los = lo[present]
+        total_w = float(weights.sum())  # a whole number, exact in floats
+        if float(los.min()) >= cost / total_w * (1 + WIDEN):
+            rho = 1 / total_w
+            return rho * (1 - WIDEN), rho * (1 + WIDEN), present, int(total_w)
         his = hi[present]
-        if math.fsum(his * weights) * (1 + WIDEN) < cost:
+        if float(np.dot(his, weights)) * (1 + WIDEN) < cost:
             return None
         order = np.argsort(his, kind="stable")
         rho_lo = _float_cap(cost, his[order], weights[order]) / cost * (1 - WIDEN)
-        los = lo[present]
-        if math.fsum(los * weights) * (1 - WIDEN) >= cost:
+        if float(np.dot(los, weights)) * (1 - WIDEN) >= cost:
             order = np.argsort(los, kind="stable")
             rho_hi = _float_cap(cost, los[order], weights[order]) / cost * (1 + WIDEN)
         else:
             rho_hi = math.inf
-        return rho_lo, rho_hi, present
+        return rho_lo, rho_hi, present, 0
 
     while heap:
         fresh.clear()
@@ -272,7 +277,7 @@ def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
         if not heap:
             break
         _key, name, best = heapq.heappop(heap)
-        _rho_lo, threshold, present = fresh[best]
+        _rho_lo, threshold, present, best_w = fresh[best]
         if threshold == math.inf:
             return None  # the best project may not be affordable at some share
         # Every other project must be surely worse: lowest rate above the best's highest.
@@ -285,7 +290,10 @@ def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
                 continue
             fresh[q] = found
             checked.append((found[0], pid[q], q))
-            if found[0] < threshold or (found[0] == threshold and pid[q] < name):
+            if best_w and found[3]:  # both rates exact: 1 / W, the larger W wins, then the id
+                if found[3] > best_w or (found[3] == best_w and pid[q] < name):
+                    return None
+            elif found[0] < threshold or (found[0] == threshold and pid[q] < name):
                 return None
         for entry in checked:
             heapq.heappush(heap, entry)
@@ -294,21 +302,22 @@ def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
         x_lo = _rho_lo * cost  # widened already through the rate
         x_hi = threshold * cost * (1 + WIDEN)
         x_lo *= 1 - WIDEN
+        # Classes left with nothing merge into class 0; every other class gets a new one.
+        los, his = lo[present], hi[present]
+        new_lo = np.where(los > x_hi, (los - x_hi) * (1 - WIDEN), 0.0)
+        new_hi = np.where(his > x_lo, np.minimum(his, (his - x_lo) * (1 + WIDEN)), 0.0)
+        left = new_hi > 0
+        number = int(left.sum())
+        if count + number > len(lo):
+            grow = np.empty(max(len(lo), number))
+            lo, hi = np.concatenate((lo, grow)), np.concatenate((hi, grow))
+        lo[count : count + number] = new_lo[left]
+        hi[count : count + number] = new_hi[left]
         mapping = np.arange(count, dtype=np.intp)
-        for k in present:
-            new_lo = (lo[k] - x_hi) * (1 - WIDEN) if lo[k] > x_hi else 0.0
-            new_hi = min(hi[k], (hi[k] - x_lo) * (1 + WIDEN)) if hi[k] > x_lo else 0.0
-            pair = (new_lo, new_hi)
-            target = of_pair.get(pair)
-            if target is None:
-                target = count
-                if count == len(lo):
-                    lo = np.concatenate((lo, np.empty(count)))
-                    hi = np.concatenate((hi, np.empty(count)))
-                lo[count], hi[count] = pair
-                of_pair[pair] = target
-                count += 1
-            mapping[k] = target
+        targets = np.zeros(len(present), dtype=np.intp)
+        targets[left] = np.arange(count, count + number)
+        mapping[present] = targets
+        count += number
         groups = prep.supporters[best]
         cls[groups] = mapping[cls[groups]]
     # Every project left surely cannot pay (evaluate returned None for all of them).
@@ -338,14 +347,17 @@ def _scan(prep: Prepared, verdict: Verdict) -> MesRun:
     instance = prep.instance
     t0 = Fraction(instance.budget, instance.num_voters)
     cost_of = dict(zip(prep.pids, prep.costs, strict=True))
-    j, span = 0, 1
+    j, span, singles = 0, 1, 0
     while True:
         picks = certify(prep, t0 + j, t0 + j + span)
         if picks is not None:
             last = j + span
-            span = max(1, span * 2)
+            # After a failed range, look at single shares for a while before trying again.
+            singles = singles + 1 if span == 0 else 0
+            span = span * 2 if span else int(singles >= 4)
         elif span > 0:
             span //= 2
+            singles = 0
             continue
         else:
             picks, last = list(run(prep, t0 + j).rounds), j

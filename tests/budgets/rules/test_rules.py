@@ -290,3 +290,48 @@ def test_outcome_is_stable_when_voters_are_permuted(
         instance.budget, instance.costs, voters, min_score_threshold=instance.min_score_threshold
     )
     assert tally(shuffled, rule) == tally(instance, rule)
+
+
+@FAST
+@given(
+    instance=instances(max_projects=8, max_voters=14),
+    share=st.fractions(0, 60),
+    width=st.sampled_from([Fraction(0), Fraction(1, 1000), Fraction(1, 7), Fraction(1), 5]),
+    inside=st.lists(st.fractions(0, 1), max_size=4),
+)
+def test_a_certified_range_of_shares_is_one_outcome(
+    instance: ApprovalInstance, share: Fraction, width: Fraction, inside: list[Fraction]
+) -> None:
+    """When the interval run certifies [a, b], exact MES picks the same at every share in it."""
+    prep = fastmes.Prepared(instance)
+    picks = fastmes.certify(prep, share, share + width)
+    if picks is None:
+        return
+    for fraction in [Fraction(0), Fraction(1), *inside]:
+        assert list(fastmes.run(prep, share + fraction * width).rounds) == picks
+
+
+@FAST
+@given(instance=instances(max_projects=8, max_voters=14))
+def test_add1_with_certified_ranges_is_the_step_by_step_loop(instance: ApprovalInstance) -> None:
+    """Skipping certified shares changes no outcome of either add1 loop."""
+    if instance.num_voters == 0:
+        return
+    for fast, slow in (
+        (fastmes.add1_pabutools, fastmes.add1_pabutools_stepwise),
+        (fastmes.add1_cities, fastmes.add1_cities_stepwise),
+    ):
+        ours, reference = fast(instance), slow(instance)
+        assert ours == reference
+
+
+def test_add1_on_many_steps_is_the_step_by_step_loop() -> None:
+    """A budget large against the voters' number makes hundreds of steps of 1; same outcome."""
+    rng = random.Random(5)
+    for _ in range(6):
+        pids = [str(i) for i in range(12)]
+        costs = {pid: rng.randint(50, 900) for pid in pids}
+        ballots = [set(rng.sample(pids, rng.randint(1, 5))) for _ in range(rng.randint(5, 30))]
+        instance = ApprovalInstance(rng.randint(500, 3000), costs, ballots)
+        assert fastmes.add1_pabutools(instance) == fastmes.add1_pabutools_stepwise(instance)
+        assert fastmes.add1_cities(instance) == fastmes.add1_cities_stepwise(instance)
