@@ -23,6 +23,7 @@ from commune.core.demo.processes import PROCESSES
 from commune.core.demo.spaces import DemoSpace, neighbourhood_council
 from commune.core.demo.territory import CITY, NEIGHBOURHOODS, POPULATION_SOURCE, population_cells
 from commune.core.demo.texts import load_texts
+from commune.core.demo.wiki import load_wiki
 from commune.spaces.models import Phase, Space
 from commune.territory.models import City, Neighbourhood, PopulationFigure
 
@@ -65,6 +66,7 @@ def load_demo(today: datetime.date | None = None, progress: Progress = _no_progr
     load_minutes(today, progress)
     load_budgets(today, progress)
     load_texts(today, progress)
+    load_wiki(today, progress)
     return DemoSummary(city, len(neighbourhoods), spaces, accounts)
 
 
