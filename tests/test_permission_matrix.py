@@ -279,6 +279,7 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "wiki:lock": (WIKI_ROWS, MODERATORS_ONLY),
     "wiki:export_markdown": (WIKI_ROWS, EVERYONE_200),
     "wiki:export_html": (WIKI_ROWS, EVERYONE_200),
+    "wiki:export_pdf": (WIKI_ROWS, EVERYONE_200),
 }
 # Drafts: the public gets 404, staff may preview.
 DRAFT_SPACE = _row(

@@ -20,4 +20,5 @@ urlpatterns = [
     path(PAGE + "verrou/", views.lock, name="lock"),
     path(PAGE + "page.md", views.export_markdown, name="export_markdown"),
     path(PAGE + "page.html", views.export_html, name="export_html"),
+    path(PAGE + "page.pdf", views.export_pdf, name="export_pdf"),
 ]

@@ -225,6 +225,9 @@ def test_exports_of_the_index_history_and_page(client, resident, wiki_page) -> N
     html = client.get(url("export_html", wiki_page)).content.decode()
     assert "<h1>Jardins partagés</h1>" in html
     assert "attachment" in client.get(url("export_html", wiki_page))["Content-Disposition"]
+    pdf = client.get(url("export_pdf", wiki_page) + "?version=1")
+    assert pdf["Content-Type"] == "application/pdf"
+    assert pdf.content.startswith(b"%PDF")
 
 
 def test_edits_are_rate_limited(client, resident, wiki_page, one_rate_limit_window) -> None:
