@@ -249,3 +249,17 @@ def test_logging_in_is_needed_to_edit(client, wiki_page) -> None:
     assert response.status_code == 302
     assert reverse("accounts:login") in response.url
     assert RESIDENT_PASSWORD  # the factories' password, for the browser tests
+
+
+def test_the_index_and_history_queries_do_not_grow_with_the_pages(
+    client, resident, wiki_page, django_assert_max_num_queries
+) -> None:
+    """No N+1: the index and a history cost the same with 3 or 12 pages and revisions."""
+    space = wiki_page.space
+    for number in range(12):
+        WikiPageFactory(space=space, title=f"Page {number}")
+        _edit(wiki_page, ResidentFactory(), f"Version {number}")
+    with django_assert_max_num_queries(8):
+        assert client.get(url("index", space=space)).status_code == 200
+    with django_assert_max_num_queries(8):
+        assert client.get(url("history", wiki_page)).status_code == 200
