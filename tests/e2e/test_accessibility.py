@@ -31,7 +31,8 @@ from tests.e2e.helpers import (
 
 pytestmark = pytest.mark.browser
 
-MAX_PAGES = 150
+# Raised with the collaborative texts (their versions, paragraphs, amendments and exports).
+MAX_PAGES = 230
 # Pages of one kind (one URL pattern: a contribution, a space…) share their template, so a
 # few of each are checked; that keeps every kind of page inside the cap as the city grows.
 SAMPLES_PER_ROUTE = 5
@@ -214,6 +215,17 @@ def _budget_pages(language: str) -> list[str]:
     return pages
 
 
+def _charter_pages(language: str) -> list[str]:
+    """The demo charter (current version, with its margins) and its synthesis page."""
+    from commune.texts.models import Text
+
+    text = Text.objects.get(space__slug="charte-gouvernement-ouvert")
+    return [
+        localized_url(language, "texts:detail", pk=text.pk),
+        localized_url(language, "texts:synthesis", pk=text.pk, number=2),
+    ]
+
+
 def _open_budget_pk() -> int:
     from commune.budgets.models import Budget
 
@@ -236,7 +248,12 @@ def test_every_page_is_accessible_to_a_visitor(
     start = localized_url(language, "home")
     page.goto(start)
     minutes_page = _a_meeting_with_minutes(language)
-    seeds = [*_one_space_of_each_kind(language), minutes_page, *_budget_pages(language)]
+    seeds = [
+        *_one_space_of_each_kind(language),
+        minutes_page,
+        *_budget_pages(language),
+        *_charter_pages(language),
+    ]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
         result,
@@ -246,6 +263,7 @@ def test_every_page_is_accessible_to_a_visitor(
             _a_space_path(language),
             minutes_page,
             *_budget_pages(language),
+            *_charter_pages(language),
             localized_url(language, "accounts:signup"),
             localized_url(language, "accounts:login"),
         ],
@@ -262,7 +280,12 @@ def test_every_page_is_accessible_to_a_resident(
     start = localized_url(language, "home")
     page.goto(start)
     minutes_page = _a_meeting_with_minutes(language)
-    seeds = [*_one_space_of_each_kind(language), minutes_page, *_budget_pages(language)]
+    seeds = [
+        *_one_space_of_each_kind(language),
+        minutes_page,
+        *_budget_pages(language),
+        *_charter_pages(language),
+    ]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
         result,
@@ -272,6 +295,7 @@ def test_every_page_is_accessible_to_a_resident(
             _a_space_path(language),
             minutes_page,
             *_budget_pages(language),
+            *_charter_pages(language),
             localized_url(language, "budgets:vote", pk=_open_budget_pk()),
             localized_url(language, "accounts:profile"),
         ],
