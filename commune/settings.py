@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "commune.budgets",
     "commune.wiki",
     "commune.texts",
+    "commune.insights",
 ]
 
 MIDDLEWARE = [

@@ -27,6 +27,7 @@ urlpatterns += i18n_patterns(
     path("budgets-participatifs/", include("commune.budgets.urls")),
     path("wiki/", include("commune.wiki.urls")),
     path("textes/", include("commune.texts.urls")),
+    path("participation/", include("commune.insights.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -136,6 +136,13 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "accountability:new_commitment": ({"pk": str(ACCOUNTABILITY_PK)}, AGENTS_ONLY),
     "accountability:commitment_progress": ({"pk": str(ACCOUNTABILITY_PK)}, AGENTS_ONLY),
     "accountability:answer": ({"pk": str(ACCOUNTABILITY_PK)}, AGENTS_ONLY),
+    # Participation figures: public aggregates (small groups hidden), no personal data.
+    "insights:city": ({}, EVERYONE_200),
+    "insights:neighbourhood": ({"slug": "nantes-nord"}, EVERYONE_200),
+    "insights:space": ({"slug": "conseil-nantes-nord"}, EVERYONE_200),
+    "insights:report": ({"slug": "conseil-nantes-nord"}, EVERYONE_200),
+    "insights:report_export": ({"slug": "conseil-nantes-nord"}, EVERYONE_200),
+    "insights:meeting": ({"pk": MEETINGS_PK}, EVERYONE_200),
     # Contributions: public lists and pages; writing needs an account, hiding a moderator.
     "notifications:list": ({}, MEMBERS_ONLY),
     "notifications:settings": ({}, MEMBERS_ONLY),
