@@ -241,15 +241,19 @@ def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
 
     def evaluate(p: int) -> tuple[float, float, np.ndarray, int] | None:
         """(lowest rate, highest rate or inf if it may be unaffordable, classes, W); None if
-        it surely cannot pay. W > 0 when the rate is exactly 1 / W: every supporter surely
-        holds cost / W, so all W of them pay that (exact ties are then told apart)."""
+        it surely cannot pay. W > 0 when the rate is exactly 1 / W: W supporters surely
+        hold cost / W and the others nothing, so those W pay that (exact ties are then told
+        apart)."""
         per_class = np.bincount(cls[prep.supporters[p]], weights=prep.weights[p], minlength=count)
         present = np.flatnonzero(per_class)
         weights = per_class[present]
         cost = costs_f[p]
         los = lo[present]
-        total_w = float(weights.sum())  # a whole number, exact in floats
-        if float(los.min()) >= cost / total_w * (1 + WIDEN):
+        # Class 0 holds exactly nothing; if every other supporter surely holds cost / W (W:
+        # their number), they all pay that and the rate is exactly 1 / W.
+        holding = present != 0
+        total_w = float(weights[holding].sum())  # a whole number, exact in floats
+        if total_w and float(los[holding].min()) >= cost / total_w * (1 + WIDEN):
             rho = 1 / total_w
             return rho * (1 - WIDEN), rho * (1 + WIDEN), present, int(total_w)
         his = hi[present]
