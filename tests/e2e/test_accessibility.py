@@ -31,8 +31,9 @@ from tests.e2e.helpers import (
 
 pytestmark = pytest.mark.browser
 
-# Raised with the collaborative texts (their versions, paragraphs, amendments and exports).
-MAX_PAGES = 230
+# Raised with the collaborative texts (their versions, paragraphs, amendments and exports),
+# then with the wiki (pages, histories, differences, revisions, and their exports).
+MAX_PAGES = 300
 # Pages of one kind (one URL pattern: a contribution, a space…) share their template, so a
 # few of each are checked; that keeps every kind of page inside the cap as the city grows.
 SAMPLES_PER_ROUTE = 5
@@ -226,6 +227,20 @@ def _charter_pages(language: str) -> list[str]:
     ]
 
 
+def _wiki_pages(language: str) -> list[str]:
+    """Each demo wiki's index, and one page with its history (tabs, word differences)."""
+    from commune.wiki.models import WikiPage
+
+    pages = []
+    for page in WikiPage.objects.filter(slug="accueil").select_related("space").order_by("pk"):
+        pages.append(localized_url(language, "wiki:index", space_slug=page.space.slug))
+    rooms = WikiPage.objects.select_related("space").get(slug="salles-de-repetition")
+    kwargs = {"space_slug": rooms.space.slug, "page_slug": rooms.slug}
+    pages.append(localized_url(language, "wiki:page", **kwargs))
+    pages.append(localized_url(language, "wiki:history", **kwargs))
+    return pages
+
+
 def _open_budget_pk() -> int:
     from commune.budgets.models import Budget
 
@@ -253,6 +268,7 @@ def test_every_page_is_accessible_to_a_visitor(
         minutes_page,
         *_budget_pages(language),
         *_charter_pages(language),
+        *_wiki_pages(language),
     ]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
@@ -264,6 +280,7 @@ def test_every_page_is_accessible_to_a_visitor(
             minutes_page,
             *_budget_pages(language),
             *_charter_pages(language),
+            *_wiki_pages(language),
             localized_url(language, "accounts:signup"),
             localized_url(language, "accounts:login"),
         ],
@@ -285,6 +302,7 @@ def test_every_page_is_accessible_to_a_resident(
         minutes_page,
         *_budget_pages(language),
         *_charter_pages(language),
+        *_wiki_pages(language),
     ]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
@@ -296,6 +314,7 @@ def test_every_page_is_accessible_to_a_resident(
             minutes_page,
             *_budget_pages(language),
             *_charter_pages(language),
+            *_wiki_pages(language),
             localized_url(language, "budgets:vote", pk=_open_budget_pk()),
             localized_url(language, "accounts:profile"),
         ],
