@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import translation
 
 from commune.accounts.models import Verification
 from commune.core.models import AuditEvent
@@ -78,13 +79,14 @@ def test_an_edit_based_on_an_old_revision_is_a_conflict(resident, wiki_page) -> 
 
 def test_revert_brings_back_an_old_text_as_a_new_revision(resident, wiki_page) -> None:
     _edit(wiki_page, resident, "Vandalisme")
-    reverted = services.revert_page(
-        page=wiki_page, to=wiki_page.revisions.get(number=1), author=resident
-    )
+    with translation.override("fr"):  # the summary is written in the reverter's language
+        reverted = services.revert_page(
+            page=wiki_page, to=wiki_page.revisions.get(number=1), author=resident
+        )
     assert reverted.number == 3
     assert reverted.body == "Le jardin ouvre le samedi."
     assert reverted.reverted_from.number == 1
-    assert reverted.summary == "Back to revision 1"
+    assert reverted.summary == "Retour à la révision 1"
     assert wiki_page.revisions.count() == 3  # nothing erased
     assert AuditEvent.objects.filter(action="wiki:revert").exists()
 
