@@ -32,6 +32,10 @@ from typing import Any
 # add up to 1, so at least one profile in a few thousand passes it every round).
 PRICING_EPSILON = 1e-10
 DUAL_EPSILON = 1e-7
+# Relative MIP gap while searching for improving panels (the last search is exact).
+QUICK_GAP = 0.01
+# Progress is reported every this many new panels during a round.
+REPORT_EVERY = 200
 # The solver's tolerances, fixed so that a re-run takes the same path.
 SOLVER_OPTIONS: dict[str, Any] = {
     "output_flag": False,
@@ -129,8 +133,15 @@ class PanelFinder:
         found = self.good(weights)
         return found[0] if found else None
 
-    def good(self, weights: Sequence[float]) -> list[tuple[tuple[int, ...], float]]:
-        """The best panel first, then the other improving panels the MIP found; [] if none."""
+    def good(
+        self, weights: Sequence[float], *, exact: bool = True
+    ) -> list[tuple[tuple[int, ...], float]]:
+        """The best panel first, then the other improving panels the MIP found; [] if none.
+
+        With `exact=False` the MIP stops within QUICK_GAP of the optimum: enough to find
+        improving panels, not to prove that none is left.
+        """
+        self.highs.setOptionValue("mip_rel_gap", 0.0 if exact else QUICK_GAP)
         size = len(self.counts)
         self.highs.changeColsCost(size, list(range(size)), [float(w) for w in weights])
         self.highs.run()
@@ -171,6 +182,9 @@ def leximin(
     # Rows 0…size-1: Σ_j share_j · m_j[t]/count[t] - z ≥ 0 (or ≥ fixed[t] once fixed);
     # row `size`: Σ_j share_j = 1.
     master = new_highs()
+    # New panels are new columns: the last basis stays primal feasible, so the primal
+    # simplex picks up where it stopped (the dual simplex would start over, slowly).
+    master.setOptionValue("simplex_strategy", 4)
     for _ in range(size):
         master.addRow(0.0, highspy.kHighsInf, 0, [], [])
     master.addRow(1.0, 1.0, 0, [], [])
@@ -189,6 +203,7 @@ def leximin(
     add_panel(first[0])
     fixed: list[float | None] = [None] * size
     relaxations = 0
+    next_report = REPORT_EVERY
     shares: list[float] = []
     while any(value is None for value in fixed):
         while True:
@@ -208,15 +223,17 @@ def leximin(
             duals = [abs(d) for d in solution.row_dual[:size]]
             # ŷ: the largest weight a panel may have without improving the master.
             cap = abs(solution.row_dual[size])
-            found = finder.good([duals[t] / counts[t] for t in range(size)])
-            if not found:  # pragma: no cover - a panel was found before
-                raise RuntimeError("the pricing MIP lost feasibility")
-            added = [panel for panel, weight in found if weight > cap + PRICING_EPSILON]
-            added = [panel for panel in dict.fromkeys(added) if panel not in known]
+            weights = [duals[t] / counts[t] for t in range(size)]
+            added = _improving(finder.good(weights, exact=False), cap, known)
+            if not added:  # proof that no panel improves the master, or one more panel
+                added = _improving(finder.good(weights), cap, known)
             if not added:
                 break
             for panel in added:
                 add_panel(panel)
+            if len(panels) >= next_report:
+                next_report += REPORT_EVERY
+                say(f"leximin: {len(panels)} panels, lowest so far {solution.col_value[0]:.6f}")
         z = solution.col_value[0]
         shares = list(solution.col_value[1:])
         newly = [t for t in range(size) if fixed[t] is None and duals[t] > DUAL_EPSILON]
@@ -233,6 +250,13 @@ def leximin(
         shares=tuple(shares),
         fixed=tuple(value if value is not None else 0.0 for value in fixed),
     )
+
+
+def _improving(
+    found: list[tuple[tuple[int, ...], float]], cap: float, known: set[tuple[int, ...]]
+) -> list[tuple[int, ...]]:
+    added = [panel for panel, weight in found if weight > cap + PRICING_EPSILON]
+    return [panel for panel in dict.fromkeys(added) if panel not in known]
 
 
 def feasible(counts: Sequence[int], bounds: Sequence[Bound], panel_size: int) -> bool:
