@@ -241,6 +241,24 @@ def _wiki_pages(language: str) -> list[str]:
     return pages
 
 
+def _insights_pages(language: str) -> list[str]:
+    """The participation figures of the city, of Doulon – Bottière (its neighbourhood, its
+    council and a workshop) and the council's evaluation report."""
+    from commune.meetings.models import Meeting
+    from commune.spaces.models import Space
+
+    council = Space.objects.get(kind="neighbourhood_council", neighbourhood__slug="doulon-bottiere")
+    workshop = Meeting.objects.filter(space=council, kind="workshop").order_by("pk").first()
+    assert workshop is not None, "the demo has no workshop in Doulon – Bottière"
+    return [
+        localized_url(language, "insights:city"),
+        localized_url(language, "insights:neighbourhood", slug="doulon-bottiere"),
+        localized_url(language, "insights:space", slug=council.slug),
+        localized_url(language, "insights:report", slug=council.slug),
+        localized_url(language, "insights:meeting", pk=workshop.pk),
+    ]
+
+
 def _open_budget_pk() -> int:
     from commune.budgets.models import Budget
 
@@ -269,6 +287,7 @@ def test_every_page_is_accessible_to_a_visitor(
         *_budget_pages(language),
         *_charter_pages(language),
         *_wiki_pages(language),
+        *_insights_pages(language),
     ]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
@@ -281,6 +300,7 @@ def test_every_page_is_accessible_to_a_visitor(
             *_budget_pages(language),
             *_charter_pages(language),
             *_wiki_pages(language),
+            *_insights_pages(language),
             localized_url(language, "accounts:signup"),
             localized_url(language, "accounts:login"),
         ],
@@ -303,6 +323,7 @@ def test_every_page_is_accessible_to_a_resident(
         *_budget_pages(language),
         *_charter_pages(language),
         *_wiki_pages(language),
+        *_insights_pages(language),
     ]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
@@ -315,6 +336,7 @@ def test_every_page_is_accessible_to_a_resident(
             *_budget_pages(language),
             *_charter_pages(language),
             *_wiki_pages(language),
+            *_insights_pages(language),
             localized_url(language, "budgets:vote", pk=_open_budget_pk()),
             localized_url(language, "accounts:profile"),
         ],
