@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "commune.wiki",
     "commune.texts",
     "commune.insights",
+    "commune.sortition",
 ]
 
 MIDDLEWARE = [

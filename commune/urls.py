@@ -28,6 +28,7 @@ urlpatterns += i18n_patterns(
     path("wiki/", include("commune.wiki.urls")),
     path("textes/", include("commune.texts.urls")),
     path("participation/", include("commune.insights.urls")),
+    path("tirages-au-sort/", include("commune.sortition.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

@@ -381,3 +381,16 @@ class WikiPageFactory(factory.django.DjangoModelFactory):
             author=ResidentFactory(),
         )
         obj.save(update_fields=["current_revision"])
+
+
+class PanelFactory(factory.django.DjangoModelFactory):
+    """A draft panel drawn by lot; its pool and quotas come through the import service."""
+
+    class Meta:
+        model = "sortition.Panel"
+
+    space = factory.SubFactory(SpaceFactory)
+    title = factory.Sequence(lambda n: f"Conseil citoyen {n}")
+    purpose = "Collège des habitants du conseil citoyen"
+    panel_size = 4
+    reserve_size = 0

@@ -19,6 +19,8 @@ from commune.accounts.services import set_role
 from commune.budgets.models import Budget, Project
 from commune.contributions.models import Channel, Comment, Contribution, Pillar
 from commune.meetings.models import Meeting, MeetingKind
+from commune.sortition.models import DrawRecord, Panel, PanelStatus, PoolMember
+from commune.sortition.models import Quota as SortitionQuota
 from commune.spaces.models import PowerLevel, Space, SpaceKind
 from commune.territory.models import City, Neighbourhood
 from commune.texts.models import Amendment, Paragraph, Section, Text, Version
@@ -75,6 +77,9 @@ MEETINGS_PK = "8001"
 # The space, budget and project the budgets rows open.
 BUDGETS_SPACE = "budget-des-quais"
 BUDGETS_PK = "6001"
+
+# The panel drawn by lot the sortition rows open (in the budgets' space), and a draft.
+SORTITION_PK = "4001"
 
 # The space, text (a version 1 and its synthesis version 2), paragraph and amendment the
 # texts rows open.
@@ -248,6 +253,16 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "budgets:results": ({"pk": BUDGETS_PK}, EVERYONE_200),
     "budgets:results_export": ({"pk": BUDGETS_PK}, dict.fromkeys(ROLES, 404)),
     "budgets:ballots_pb": ({"pk": BUDGETS_PK}, dict.fromkeys(ROLES, 404)),
+    # Panels drawn by lot: the drawn panel and its files are public; agents prepare and
+    # draw (publishing and drawing are POST only); a draft is seen by agents only.
+    "sortition:space": ({"space_slug": BUDGETS_SPACE}, EVERYONE_200),
+    "sortition:create": ({"space_slug": BUDGETS_SPACE}, AGENT_PAGE),
+    "sortition:detail": ({"pk": SORTITION_PK}, EVERYONE_200),
+    "sortition:manage": ({"pk": SORTITION_PK}, AGENT_PAGE),
+    "sortition:publish": ({"pk": SORTITION_PK}, POST_ONLY),
+    "sortition:draw": ({"pk": SORTITION_PK}, POST_ONLY),
+    "sortition:pool_csv": ({"pk": SORTITION_PK}, EVERYONE_200),
+    "sortition:quotas_csv": ({"pk": SORTITION_PK}, EVERYONE_200),
     # Collaborative texts: reading and exports are public; commenting and amending need an
     # account; moderators decide amendments; agents create texts, versions and syntheses.
     "texts:list": ({}, EVERYONE_200),
@@ -356,6 +371,12 @@ ADMIN_PAGES: dict[str, dict[str, int]] = {
     "admin:budgets_project_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
     ),
+    "admin:sortition_panel_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
+    "admin:sortition_drawrecord_changelist": _row(
+        anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
+    ),
     "admin:texts_text_changelist": _row(
         anonymous=302, resident=302, moderator=403, agent=200, elected=302, administrator=200
     ),
@@ -424,6 +445,7 @@ def city_data(db) -> None:
     _contributions_data(common)
     _meetings_data(common)
     _budgets_data(common)
+    _sortition_data()
     _texts_data(common)
     _wiki_data(common)
 
@@ -550,6 +572,32 @@ def _budgets_data(common: dict) -> None:
         estimated_cost=40_000,
         status="eligible",
         review_reason="Faisable.",
+    )
+
+
+def _sortition_data() -> None:
+    """A drawn panel of two among four, with its quotas, pool and draw record."""
+    space = Space.objects.get(slug=BUDGETS_SPACE)
+    panel = Panel.objects.create(
+        pk=int(SORTITION_PK),
+        space=space,
+        title="Jury des quais",
+        panel_size=2,
+        status=PanelStatus.DRAWN,
+        seed_commitment="0" * 64,
+    )
+    for position, value in enumerate(("F", "H"), start=1):
+        SortitionQuota.objects.create(
+            panel=panel, position=position, category="genre", value=value, minimum=1, maximum=1
+        )
+    for number, value in enumerate("FFHH"):
+        PoolMember.objects.create(panel=panel, public_id=f"P-{number}", values={"genre": value})
+    DrawRecord.objects.create(
+        panel=panel,
+        seed="graine",
+        panel_ids=["P-0", "P-2"],
+        probabilities={f"P-{n}": 0.5 for n in range(4)},
+        min_probability=0.5,
     )
 
 

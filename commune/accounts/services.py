@@ -92,6 +92,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "meetings.view_minutes",
         "meetings.view_roomvote",
         "meetings.view_meetingdocument",
+        # Panels drawn by lot are prepared and drawn on the site; read here.
+        "sortition.view_panel",
+        "sortition.view_quota",
+        "sortition.view_drawrecord",
         # Collaborative texts: written on the site (typed or imported); opened and closed here.
         "texts.view_text",
         "texts.change_text",
