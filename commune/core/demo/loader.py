@@ -21,6 +21,7 @@ from commune.core.demo.meetings import load_meetings
 from commune.core.demo.memberships import load_memberships
 from commune.core.demo.minutes import load_minutes
 from commune.core.demo.processes import PROCESSES
+from commune.core.demo.sortition import load_sortition
 from commune.core.demo.spaces import DemoSpace, neighbourhood_council
 from commune.core.demo.territory import CITY, NEIGHBOURHOODS, POPULATION_SOURCE, population_cells
 from commune.core.demo.texts import load_texts
@@ -69,6 +70,7 @@ def load_demo(today: datetime.date | None = None, progress: Progress = _no_progr
     load_texts(today, progress)
     load_wiki(today, progress)
     load_insights(today, progress)
+    load_sortition(today, progress)
     return DemoSummary(city, len(neighbourhoods), spaces, accounts)
 
 
