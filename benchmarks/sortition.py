@@ -9,7 +9,8 @@ HiGHS solver: maximin maximises the same lowest probability, leximin only breaks
 ties). Each peer run is a child process killed after --peer-timeout seconds. Exit status
 1 when our lowest selection probability is below a peer's by more than 1e-6, or when
 the peer's leximin is better than ours (its sorted probabilities, compared first to
-last, are higher at the first place where they differ by more than 1e-6).
+last, are higher by more than 1e-6 at the first place where they differ by more than
+1e-9).
 """
 
 from __future__ import annotations
@@ -56,10 +57,14 @@ class Outcome:
 
 
 def compare_sorted(ours: list[float], peer: list[float]) -> str:
-    """Leximin order of two sorted probability vectors: "same", "ours better", "peer better"."""
+    """Leximin order of two sorted probability vectors, read at the first place where
+    they differ by more than 1e-9: "ours better", "peer better" (by more than 1e-6), or
+    "same" (no difference, or the peer ahead by less than the 1e-6 tolerance)."""
     for mine, theirs in zip(ours, peer, strict=True):
-        if abs(mine - theirs) > TOLERANCE:
-            return "ours better" if mine > theirs else "peer better"
+        if abs(mine - theirs) > 1e-9:
+            if mine > theirs:
+                return "ours better"
+            return "peer better" if theirs - mine > TOLERANCE else "same"
     return "same"
 
 
