@@ -239,7 +239,7 @@ def report_export(request: HttpRequest, slug: str) -> StreamingHttpResponse:
     """The evaluation report's figures as CSV: section, figure, value (suppressed: blank)."""
     context = _report(request, slug)
     make_up: figures.MakeUp = context["make_up"]
-    hidden = _("fewer than %(n)s") % {"n": make_up.threshold}
+    hidden = _("not shown")
 
     def count(value: int | None) -> Any:
         return hidden if value is None else value

@@ -25,7 +25,7 @@ GENDER_SEX = {Gender.WOMAN: Sex.FEMALE, Gender.MAN: Sex.MALE}
 @dataclass(frozen=True)
 class Cell:
     label: str
-    count: int | None  # None: fewer than THRESHOLD people, not shown
+    count: int | None  # None: not shown (under THRESHOLD, or hidden with such a group)
     room_share: int | None  # percentage of the group in the room; None when suppressed
     population_share: int | None  # percentage in the population; None when not counted
 
@@ -51,7 +51,8 @@ class AttendanceFigures:
 def _cells(
     counts: dict[str, int], labels: dict[str, str], population: dict[str, int | None]
 ) -> list[Cell]:
-    shown = suppress(counts)
+    # A hidden group adding up to 0 would tell that everyone is in the shown ones.
+    shown = suppress(counts, hide_zero_sums=True)
     group = sum(counts.values())
     known = sum(value for value in population.values() if value is not None)
     return [
