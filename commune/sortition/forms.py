@@ -18,13 +18,17 @@ class PanelForm(forms.Form):
         help_text=_("For example: the residents' college of the conseil citoyen."),
     )
     panel_size = forms.IntegerField(
-        label=_("Seats on the panel"), min_value=1, max_value=MAX_PANEL_SIZE
+        label=_("Seats on the panel"),
+        min_value=1,
+        max_value=MAX_PANEL_SIZE,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
     )
     reserve_size = forms.IntegerField(
         label=_("Length of the reserve list"),
         min_value=0,
         max_value=MAX_PANEL_SIZE,
         initial=0,
+        widget=forms.TextInput(attrs={"inputmode": "numeric"}),
         help_text=_("People called, in order, when a panel member withdraws."),
     )
 
