@@ -1,63 +1,14 @@
-"""Word-level differences between two wordings, with the standard library's difflib.
-
-Why difflib (docs/decisions/0010): it is maintained with CPython, needs no dependency, and
-SequenceMatcher works on any sequence, so it compares *words* directly (no encoding of
-words as characters, as diff-match-patch would need). Its "autojunk" heuristic, which
-ignores frequent items in sequences of 200 items or more, is switched off: in a long
-paragraph "de" or "la" are frequent, and ignoring them gave wrong differences.
-"""
+"""The side-by-side HTML of a word-level comparison of two wordings (see core.worddiff)."""
 
 from __future__ import annotations
-
-import difflib
-import re
-import unicodedata
-from dataclasses import dataclass
-from typing import Literal
 
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-# A word (letters, digits, apostrophes inside: "aujourd'hui", "l’eau"), a run of spaces,
-# or one other character (punctuation). \w is Unicode-aware: accented letters are letters.
-TOKEN = re.compile(r"\w+(?:['’]\w+)*|\s+|[^\w\s]", re.UNICODE)
+from commune.core.worddiff import Op, Piece, changed_words, tokenize, word_diff
 
-Op = Literal["equal", "delete", "insert"]
-
-
-@dataclass(frozen=True)
-class Piece:
-    op: Op
-    text: str
-
-
-def tokenize(text: str) -> list[str]:
-    """Words, spaces and punctuation, after NFC normalisation (é typed two ways is one é)."""
-    return TOKEN.findall(unicodedata.normalize("NFC", text))
-
-
-def word_diff(old: str, new: str) -> list[Piece]:
-    """The pieces that turn `old` into `new`: kept, deleted and inserted runs of words."""
-    a, b = tokenize(old), tokenize(new)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
-    pieces: list[Piece] = []
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if tag == "equal":
-            pieces.append(Piece("equal", "".join(a[i1:i2])))
-            continue
-        if tag in {"delete", "replace"}:
-            pieces.append(Piece("delete", "".join(a[i1:i2])))
-        if tag in {"insert", "replace"}:
-            pieces.append(Piece("insert", "".join(b[j1:j2])))
-    return pieces
-
-
-def changed_words(pieces: list[Piece]) -> tuple[list[str], list[str]]:
-    """The words deleted and inserted (spaces and punctuation left out); for tests and counts."""
-    deleted = [t for p in pieces if p.op == "delete" for t in tokenize(p.text) if t[0].isalnum()]
-    inserted = [t for p in pieces if p.op == "insert" for t in tokenize(p.text) if t[0].isalnum()]
-    return deleted, inserted
+__all__ = ["Piece", "changed_words", "side_by_side", "tokenize", "word_diff"]
 
 
 def _marked(pieces: list[Piece], keep: Op) -> SafeString:

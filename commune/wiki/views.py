@@ -18,9 +18,9 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from commune.core.exports import csv_download
+from commune.core.worddiff import counts, word_diff
 from commune.spaces.models import Space
 from commune.wiki import access, services
-from commune.wiki.diff import counts, word_diff
 from commune.wiki.forms import CompareForm, EditForm, LockForm, PageForm, RevertForm
 from commune.wiki.markup import page_slug, render_wiki, to_plain_markdown
 from commune.wiki.models import Revision, WikiPage

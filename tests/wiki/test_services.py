@@ -8,8 +8,8 @@ from django.utils import translation
 
 from commune.accounts.models import Verification
 from commune.core.models import AuditEvent
+from commune.core.worddiff import counts, word_diff
 from commune.wiki import services
-from commune.wiki.diff import counts, word_diff
 from commune.wiki.markup import render_wiki
 from commune.wiki.models import WikiPage
 from tests.factories import ResidentFactory, SpaceFactory, WikiPageFactory, days_from_today
