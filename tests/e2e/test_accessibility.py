@@ -265,6 +265,18 @@ def _open_budget_pk() -> int:
     return next(b.pk for b in Budget.objects.visible() if b.is_vote_open)
 
 
+def _sortition_pages(language: str) -> list[str]:
+    """The demo conseil citoyen's panel drawn by lot, and the panels of its space."""
+    from commune.sortition.models import Panel
+
+    panel = Panel.objects.public().select_related("space").order_by("pk").first()
+    assert panel is not None, "the demo has no panel drawn by lot"
+    return [
+        localized_url(language, "sortition:detail", pk=panel.pk),
+        localized_url(language, "sortition:space", space_slug=panel.space.slug),
+    ]
+
+
 def _a_space_path(language: str) -> str:
     from commune.spaces.models import Space
 
@@ -288,6 +300,7 @@ def test_every_page_is_accessible_to_a_visitor(
         *_charter_pages(language),
         *_wiki_pages(language),
         *_insights_pages(language),
+        *_sortition_pages(language),
     ]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
@@ -301,6 +314,7 @@ def test_every_page_is_accessible_to_a_visitor(
             *_charter_pages(language),
             *_wiki_pages(language),
             *_insights_pages(language),
+            *_sortition_pages(language),
             localized_url(language, "accounts:signup"),
             localized_url(language, "accounts:login"),
         ],
@@ -324,6 +338,7 @@ def test_every_page_is_accessible_to_a_resident(
         *_charter_pages(language),
         *_wiki_pages(language),
         *_insights_pages(language),
+        *_sortition_pages(language),
     ]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
