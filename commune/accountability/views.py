@@ -9,7 +9,6 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Count, F, Q, QuerySet
-from django.forms import Form
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -30,6 +29,7 @@ from commune.accountability.models import Commitment, CommitmentStatus, Decision
 from commune.contributions.models import Contribution, Status
 from commune.core.charts import PALETTE, horizontal_bars, stacked_bar
 from commune.core.exports import csv_download
+from commune.core.forms import add_service_errors
 from commune.spaces.access import get_visible_space, visible_spaces
 from commune.spaces.models import Space
 
@@ -47,15 +47,6 @@ def _limit() -> Any:
 
 def _data(request: HttpRequest) -> Any:
     return request.POST if request.method == "POST" else None
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the matching form fields."""
-    if hasattr(error, "error_dict"):
-        for field, field_messages in error.message_dict.items():
-            form.add_error(field if field in form.fields else None, field_messages)
-    else:
-        form.add_error(None, error.messages)
 
 
 # --- Accountability pages ----------------------------------------------------------------
@@ -336,7 +327,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
                 signed_by=form.cleaned_data["signed_by"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -445,7 +436,7 @@ def commitment_progress(request: HttpRequest, pk: int) -> HttpResponse:
                 actor=request.user,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The progress is published."))
             return redirect(commitment.decision)

@@ -33,6 +33,7 @@ from commune.budgets.models import (
 )
 from commune.core.charts import stacked_bar
 from commune.core.exports import csv_download
+from commune.core.forms import add_service_errors
 
 SUBMIT_RATE = "10/m"
 VOTE_RATE = "20/m"
@@ -41,14 +42,6 @@ AGENT_RATE = "60/m"  # an agent enters one paper ballot after another
 
 def _limit(rate: str) -> Any:
     return ratelimit(key="user_or_ip", rate=rate, method="POST", block=True)
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, field_errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _phase_labels(budget: Budget) -> dict[str, Any]:
@@ -216,7 +209,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
                 budget=budget, author=request.user, **form.cleaned_data
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except services.ActionRefusedError as error:
             form.add_error(None, str(error))
         else:
@@ -257,7 +250,7 @@ def review(request: HttpRequest, pk: int, project_pk: int) -> HttpResponse:
                 revised_cost=data["revised_cost"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except services.ActionRefusedError as error:
             form.add_error(None, str(error))
         else:
@@ -321,7 +314,7 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
                 age_confirmed=form.age_is_confirmed() if budget.minimum_age else True,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except services.ActionRefusedError as error:
             form.add_error(None, str(error))
         else:
@@ -368,7 +361,7 @@ def paper_ballot(request: HttpRequest, pk: int) -> HttpResponse:
                 age_confirmed=form.age_is_confirmed() if budget.minimum_age else True,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except services.ActionRefusedError as error:
             form.add_error(None, str(error))
         else:

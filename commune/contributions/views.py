@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch, prefetch_related_objects
-from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -33,6 +32,7 @@ from commune.contributions.forms import (
 )
 from commune.contributions.models import Comment, Contribution, ContributionQuerySet
 from commune.core.exports import csv_download
+from commune.core.forms import add_service_errors
 from commune.spaces.models import Space
 
 SUBMIT_RATE = "10/m"
@@ -58,15 +58,6 @@ def _data(request: HttpRequest) -> Any:
 
 def _files(request: HttpRequest) -> Any:
     return request.FILES if request.method == "POST" else None
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    """Put a service's ValidationError next to the matching fields (or on top of the form)."""
-    if hasattr(error, "error_dict"):
-        for name, field_errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _refuse(request: HttpRequest, title: str, message: str, back: str) -> HttpResponse:
@@ -263,7 +254,7 @@ def _submit_page(
         except services.ActionRefusedError:
             closed = True
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             if on_behalf:
                 messages.success(
@@ -408,7 +399,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 contribution.get_absolute_url(),
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your contribution is updated."))
             return redirect(contribution)
@@ -496,7 +487,7 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
                 parent=parent,
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your comment is published."))
             return redirect(threads.comment_url(created))

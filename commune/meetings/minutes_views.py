@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from commune.core.forms import add_service_errors
 from commune.meetings import access, minutes
 from commune.meetings.minutes_forms import (
     DocumentForm,
@@ -34,14 +35,6 @@ WRITE_RATE = "60/m"
 
 def _limit(rate: str) -> Any:
     return ratelimit(key="user_or_ip", rate=rate, method="POST", block=True)
-
-
-def _add_errors(form: Form, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, field_errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _done(request: HttpRequest, meeting: Meeting, message: str, anchor: str) -> HttpResponse:
@@ -79,7 +72,7 @@ def _handle(request: HttpRequest, meeting: Meeting, action: str, form: Form) -> 
             )
             return _done(request, meeting, _("The document is attached."), "documents-title")
     except ValidationError as error:
-        _add_errors(form, error)
+        add_service_errors(form, error)
     except minutes.MinutesRefusedError as error:
         form.add_error(None, str(error))
     return None

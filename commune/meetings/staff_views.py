@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 from django_ratelimit.decorators import ratelimit
 
+from commune.core.forms import add_service_errors
 from commune.meetings import access, staff
 from commune.meetings.models import Meeting
 from commune.meetings.staff_forms import MeetingForm
@@ -27,14 +28,6 @@ def _limit() -> Any:
 def _check_agent(user: Any) -> None:
     if not access.can_register_by_phone(user):
         raise PermissionDenied(_("Only city agents announce, change or cancel meetings."))
-
-
-def _add_errors(form: MeetingForm, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, field_errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 @login_required
@@ -54,7 +47,7 @@ def create(request: HttpRequest, space_slug: str) -> HttpResponse:
                 capacity=form.cleaned_data["capacity"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The meeting is announced."))
             return redirect(meeting)
@@ -83,7 +76,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
                 capacity=form.cleaned_data["capacity"],
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The meeting is updated."))
             return redirect(meeting)

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_ratelimit.decorators import ratelimit
 
 from commune.core.exports import csv_download
+from commune.core.forms import add_service_errors
 from commune.meetings import access, minutes, services
 from commune.meetings.forms import (
     PAGE_SIZE,
@@ -322,14 +323,6 @@ def attendance(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, field_errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
-
-
 @login_required
 @require_POST
 @_limit(PROPOSE_RATE)
@@ -341,7 +334,7 @@ def agenda_propose(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.propose_item(meeting=meeting, resident=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except services.AgendaClosedError as error:
             messages.error(request, str(error))
             return redirect(f"{meeting.get_absolute_url()}#agenda-title")
@@ -387,7 +380,7 @@ def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.add_fixed_item(meeting=meeting, agent=request.user, **fixed_form.cleaned_data)
         except ValidationError as error:
-            _add_errors(fixed_form, error)
+            add_service_errors(fixed_form, error)
         else:
             messages.success(request, _("The item is added to the agenda."))
             return redirect("meetings:agenda_manage", pk=meeting.pk)
@@ -411,7 +404,7 @@ def agenda_manage(request: HttpRequest, pk: int) -> HttpResponse:
                 else:
                     services.set_aside_item(item=item, actor=request.user, reason=data["reason"])
             except ValidationError as error:
-                _add_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The decision is recorded and shown publicly."))
                 return redirect("meetings:agenda_manage", pk=meeting.pk)

@@ -18,6 +18,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from commune.core.exports import csv_download
+from commune.core.forms import add_service_errors
 from commune.core.worddiff import counts, word_diff
 from commune.spaces.models import Space
 from commune.wiki import access, services
@@ -34,14 +35,6 @@ HISTORY_PAGE_SIZE = 25
 
 def _limit(rate: str) -> Any:
     return ratelimit(key="user_or_ip", rate=rate, method="POST", block=True)
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, field_errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def _page_context(space: Space, page: WikiPage | None, user: Any) -> dict[str, Any]:
@@ -163,7 +156,7 @@ def create(request: HttpRequest, space_slug: str) -> HttpResponse:
         try:
             created = services.create_page(space=space, author=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as error:
             form.add_error(None, str(error))
         else:
@@ -204,7 +197,7 @@ def edit(request: HttpRequest, space_slug: str, page_slug: str) -> HttpResponse:
         except services.EditConflictError as conflict:
             return _conflict(request, context, form, conflict.current)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as error:
             form.add_error(None, str(error))
         else:
@@ -346,7 +339,7 @@ def revert(request: HttpRequest, space_slug: str, page_slug: str, number: int) -
                 page=item, to=target, author=request.user, summary=form.cleaned_data["summary"]
             )
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         except PermissionDenied as error:
             form.add_error(None, str(error))
         else:
@@ -391,7 +384,7 @@ def lock(request: HttpRequest, space_slug: str, page_slug: str) -> HttpResponse:
                 )
                 messages.success(request, _("The page is locked."))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             return redirect(item)
     return render(
