@@ -166,3 +166,18 @@ def test_residents_cannot_draw_and_drafts_are_hidden(client, agent) -> None:
         services.publish_quotas(panel=panel, actor=resident)
     assert client.get(panel.get_absolute_url()).status_code == 404
     assert client.get(reverse("sortition:pool_csv", kwargs={"pk": panel.pk})).status_code == 404
+
+
+def test_public_pages_take_a_fixed_number_of_queries(
+    client, agent, django_assert_max_num_queries
+) -> None:
+    """The panel page and the space's list do not query once per member or per panel."""
+    panel = _imported(agent, reserve_size=2)
+    services.publish_quotas(panel=panel, actor=agent)
+    services.draw_panel(panel=panel, actor=agent)
+    PanelFactory(space=panel.space)
+    with django_assert_max_num_queries(12):
+        assert client.get(panel.get_absolute_url()).status_code == 200
+    with django_assert_max_num_queries(8):
+        url = reverse("sortition:space", kwargs={"space_slug": panel.space.slug})
+        assert client.get(url).status_code == 200
