@@ -10,7 +10,16 @@ from playwright.sync_api import Page, expect
 
 from commune.accounts.models import Role
 from commune.sortition.models import Panel
-from tests.e2e.helpers import Axe, check_page, localized_url, log_in, main_form_with, submit_button
+from tests.e2e.helpers import (
+    PHONE,
+    Axe,
+    DemoCity,
+    check_page,
+    localized_url,
+    log_in,
+    main_form_with,
+    submit_button,
+)
 from tests.factories import RESIDENT_PASSWORD, ResidentFactory, SpaceFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -91,3 +100,13 @@ def test_an_agent_draws_a_panel_and_the_public_page_shows_it(page: Page, axe: Ax
     ]:
         page.goto(localized_url("en", name, **kwargs))
         check_page(page, axe, "en")
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_the_demo_panel_page_fits_a_phone(page: Page, demo_city: DemoCity) -> None:
+    """The seed, its hash and the re-run command wrap: nothing scrolls sideways."""
+    panel = Panel.objects.public().order_by("pk").first()
+    assert panel is not None
+    page.goto(panel.get_absolute_url())
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= PHONE["width"], f"the panel page is {width}px wide on a phone"
