@@ -38,7 +38,8 @@ class ImportForm(forms.Form):
         label=_("Pool (CSV)"),
         help_text=_(
             "One line per person: an id column (id or unique_id; without it, the line "
-            "number) and one column per quota category. A name column stays private."
+            "number) and one column per quota category. A name or e-mail column stays "
+            "private; an e-mail links the person to their resident account."
         ),
     )
     quotas_file = forms.FileField(

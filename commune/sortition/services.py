@@ -7,6 +7,7 @@ draws; the public can re-run the draw from the published files (see docs/sortiti
 
 from __future__ import annotations
 
+import csv
 import io
 import secrets
 from collections.abc import Sequence
@@ -18,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from commune.accounts.models import Resident
 from commune.contributions.access import is_agent
 from commune.core import audit
 from commune.sortition import core
@@ -30,6 +32,8 @@ MAX_PANEL_SIZE = 1000
 MAX_FILE_BYTES = 5 * 1024 * 1024
 # Columns of a pool file kept privately as the member's name (never published).
 NAME_COLUMNS = ("name", "nom", "full_name")
+# A column of e-mail addresses links members to their resident account (kept private).
+EMAIL_COLUMNS = ("email", "e-mail", "courriel")
 PSEUDONYM_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 
 
@@ -158,17 +162,15 @@ def _text(upload: IO[Any], label: str) -> io.StringIO:
         ) from None
 
 
-def _private_names(text: str) -> list[str]:
-    """The names in the pool file's name column, row by row (kept private)."""
-    import csv
-
+def _private_columns(text: str, wanted: tuple[str, ...]) -> list[str]:
+    """The cells of the pool file's first column named in `wanted`, row by row (private)."""
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     rows = list(csv.reader(io.StringIO(text), delimiter=delimiter))
     if not rows:
         return []
     header = [cell.strip().lower() for cell in rows[0]]
-    at = next((header.index(c) for c in NAME_COLUMNS if c in header), None)
+    at = next((header.index(c) for c in wanted if c in header), None)
     return [
         (row[at].strip() if at is not None and at < len(row) else "")
         for row in rows[1:]
@@ -223,7 +225,9 @@ def import_pool_and_quotas(
                 "needed": panel.panel_size + panel.reserve_size,
             }
         )
-    names = _private_names(pool_text.getvalue())
+    names = _private_columns(pool_text.getvalue(), NAME_COLUMNS)
+    emails = [e.lower() for e in _private_columns(pool_text.getvalue(), EMAIL_COLUMNS)]
+    accounts = {r.email: r for r in Resident.objects.filter(email__in=[e for e in emails if e])}
     panel.members.all().delete()
     panel.quotas.all().delete()
     Quota.objects.bulk_create(
@@ -245,6 +249,7 @@ def import_pool_and_quotas(
             line=person.line,
             source_id=person.id,
             private_name=names[index] if index < len(names) else "",
+            resident=accounts.get(emails[index]) if index < len(emails) else None,
         )
         for index, (person, public_id) in enumerate(
             zip(pool.people, _pseudonyms(len(pool)), strict=True)

@@ -181,3 +181,28 @@ def test_public_pages_take_a_fixed_number_of_queries(
     with django_assert_max_num_queries(8):
         url = reverse("sortition:space", kwargs={"space_slug": panel.space.slug})
         assert client.get(url).status_code == 200
+
+
+def test_an_email_column_links_members_to_their_account_privately(client, agent) -> None:
+    """A pool member whose e-mail is a resident's is linked; the address is never published."""
+    resident = ResidentFactory(email="volontaire@example.org")
+    panel = PanelFactory()
+    pool = POOL.replace("id,nom,", "id,email,nom,").replace("m1,", "m1,Volontaire@example.org,")
+    pool = "\n".join(
+        line if line.startswith(("id,", "m1,")) or not line else line.replace(",", ",,", 1)
+        for line in pool.split("\n")
+    )
+    services.import_pool_and_quotas(
+        panel=panel,
+        actor=agent,
+        pool_file=io.BytesIO(pool.encode()),
+        quotas_file=io.BytesIO(QUOTAS.encode()),
+    )
+    member = panel.members.get(source_id="m1")
+    assert member.resident == resident
+    assert panel.members.filter(resident__isnull=False).count() == 1
+    services.publish_quotas(panel=panel, actor=agent)
+    page = client.get(panel.get_absolute_url()).content.decode()
+    assert "example.org" not in page
+    response = client.get(reverse("sortition:pool_csv", kwargs={"pk": panel.pk}))
+    assert b"example.org" not in b"".join(response.streaming_content)
