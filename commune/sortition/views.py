@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
 
-from commune.core.charts import horizontal_bars
+from commune.core.charts import VALUE_ROOM, horizontal_bars
 from commune.core.exports import csv_download
 from commune.sortition import access, services
 from commune.sortition.forms import ImportForm, PanelForm
@@ -100,6 +100,30 @@ def _quota_rows(panel: Panel, counts: dict[str, dict[str, int]]) -> list[dict[st
     ]
 
 
+def _quota_ranges(rows: list[dict[str, Any]], chart: Any) -> list[dict[str, float]]:
+    """Each bar's quota as a line from its minimum to its maximum, on the bars' own scale.
+
+    The bars' scale is set by the largest count; a maximum beyond it stops at the end of
+    the longest bar (the quotas table gives the exact figures).
+    """
+    room = chart.width - chart.bar_x - VALUE_ROOM
+    largest = max([bar.value for bar in chart.rows] + [1])
+    ranges = []
+    for row, bar in zip(rows, chart.rows, strict=True):
+        low = chart.bar_x + room * min(row["minimum"], largest) / largest
+        high = chart.bar_x + room * min(row["maximum"], largest) / largest
+        ranges.append(
+            {
+                "x1": round(low, 1),
+                "x2": round(high, 1),
+                "y": round(bar.y + chart.bar_height / 2, 1),
+                "top": bar.y - 2,
+                "bottom": bar.y + chart.bar_height + 2,
+            }
+        )
+    return ranges
+
+
 def _panel_context(panel: Panel) -> dict[str, Any]:
     has_pool = panel.quotas.exists()
     counts = services.pool_counts(panel) if has_pool else {}
@@ -121,6 +145,7 @@ def _panel_context(panel: Panel) -> dict[str, Any]:
             "reserves": list(enumerate(record.reserve_ids, start=1)),
             "probabilities": sorted(record.probabilities.items()),
             "chart": horizontal_bars(chart_rows),
+            "ranges": _quota_ranges(rows, horizontal_bars(chart_rows)),
             "chart_description": _(
                 "Panel members by category value, against the quotas: %(figures)s."
             )
