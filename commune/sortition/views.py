@@ -15,6 +15,7 @@ from django_ratelimit.decorators import ratelimit
 
 from commune.core.charts import VALUE_ROOM, horizontal_bars
 from commune.core.exports import csv_download
+from commune.core.forms import add_service_errors
 from commune.sortition import access, services
 from commune.sortition.forms import ImportForm, PanelForm
 from commune.sortition.models import Panel, PanelStatus
@@ -30,14 +31,6 @@ def _limit(rate: str) -> Any:
 def _require_agent(request: HttpRequest) -> None:
     if not access.can_manage(request.user):
         raise PermissionDenied(_("Only city agents prepare and draw panels."))
-
-
-def _add_errors(form: Any, error: ValidationError) -> None:
-    if hasattr(error, "error_dict"):
-        for name, field_errors in error.message_dict.items():
-            form.add_error(name if name in form.fields else None, field_errors)
-    else:
-        form.add_error(None, error.messages)
 
 
 def rerun_command(panel: Panel, seed: str) -> str:
@@ -72,7 +65,7 @@ def create(request: HttpRequest, space_slug: str) -> HttpResponse:
         try:
             panel = services.create_panel(space=space, actor=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The panel is created: import its pool and quotas."))
             return redirect("sortition:manage", pk=panel.pk)
@@ -200,7 +193,7 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
         except services.ActionRefusedError as error:
             form.add_error(None, str(error))
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The pool and the quotas are imported."))
             return redirect("sortition:manage", pk=panel.pk)
