@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from commune.core.pdf import PdfUnavailableError, html_to_pdf, unavailable_response
 from commune.texts.models import Paragraph, Text, Version
 
 FORMATS = {
@@ -76,15 +77,8 @@ def as_html(request: HttpRequest | None, text: Text, version: Version) -> str:
     )
 
 
-def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    # The PDF is built from our own HTML: nothing is ever fetched (no network, no files).
-    raise ValueError(f"not fetched: {url}")
-
-
 def as_pdf(text: Text, version: Version) -> bytes:
-    from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
-
-    return HTML(string=as_html(None, text, version), url_fetcher=_no_fetch).write_pdf()
+    return html_to_pdf(as_html(None, text, version))
 
 
 def response(request: HttpRequest, text: Text, version: Version, fmt: str) -> HttpResponse:
@@ -96,7 +90,10 @@ def response(request: HttpRequest, text: Text, version: Version, fmt: str) -> Ht
     elif fmt == "html":
         body = as_html(request, text, version)
     else:
-        body = as_pdf(text, version)
+        try:
+            body = as_pdf(text, version)
+        except PdfUnavailableError:
+            return unavailable_response()
     result = HttpResponse(body, content_type=FORMATS[fmt])
     disposition = "inline" if fmt == "html" else "attachment"
     result["Content-Disposition"] = f'{disposition}; filename="{name}"'

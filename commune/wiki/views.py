@@ -19,6 +19,7 @@ from django_ratelimit.decorators import ratelimit
 
 from commune.core.exports import csv_download
 from commune.core.forms import add_service_errors
+from commune.core.pdf import PdfUnavailableError, html_to_pdf, unavailable_response
 from commune.core.worddiff import counts, word_diff
 from commune.spaces.models import Space
 from commune.wiki import access, services
@@ -453,20 +454,16 @@ def export_html(request: HttpRequest, space_slug: str, page_slug: str) -> HttpRe
     return _download(html, "text/html; charset=utf-8", item, chosen, "html")
 
 
-def _no_fetch(url: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
-    # The PDF is built from our own HTML: nothing is ever fetched (no network, no files).
-    raise ValueError(f"not fetched: {url}")
-
-
 @require_safe
 def export_pdf(request: HttpRequest, space_slug: str, page_slug: str) -> HttpResponse:
     """The page (or `?version=N`) as PDF, made from the HTML export with WeasyPrint (the
     HTML-to-PDF library the collaborative texts already use)."""
-    from weasyprint import HTML  # imported here: it loads Pango, which only the PDF needs
-
     space = access.get_wiki_space(request.user, space_slug)
     item = access.get_page(space, page_slug)
     chosen = _export_revision(request, item)
     html = _export_html(request, space, item, chosen)
-    pdf = HTML(string=html, url_fetcher=_no_fetch).write_pdf()
+    try:
+        pdf = html_to_pdf(html)
+    except PdfUnavailableError:
+        return unavailable_response()
     return _download(pdf, "application/pdf", item, chosen, "pdf")
