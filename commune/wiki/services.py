@@ -124,7 +124,7 @@ def edit_page(
     Raises EditConflictError when the page has a newer revision than `base_number`.
     """
     page = (
-        WikiPage.objects.select_for_update()
+        WikiPage.objects.select_for_update(of=("self",))
         .select_related("space", "current_revision")
         .get(pk=page.pk)
     )
@@ -144,7 +144,7 @@ def edit_page(
 def revert_page(*, page: WikiPage, to: Revision, author: Any, summary: str = "") -> Revision:
     """A new revision of `page` bringing back the text of revision `to`."""
     page = (
-        WikiPage.objects.select_for_update()
+        WikiPage.objects.select_for_update(of=("self",))
         .select_related("space", "current_revision")
         .get(pk=page.pk)
     )
