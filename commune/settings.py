@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django_ratelimit",
+    "rest_framework",
+    "drf_spectacular",
     "commune.core",
     "commune.territory",
     "commune.accounts",
@@ -79,6 +81,9 @@ INSTALLED_APPS = [
     "commune.texts",
     "commune.insights",
     "commune.sortition",
+    "commune.documents",
+    "commune.opendata",
+    "commune.api",
 ]
 
 MIDDLEWARE = [
@@ -217,3 +222,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("COMMUNE_LOG_LEVEL", "WARNING")},
 }
+
+# The public API's own settings live beside it, so it can change without touching this file.
+from commune.api.settings import REST_FRAMEWORK, SPECTACULAR_SETTINGS  # noqa: E402, F401

@@ -14,6 +14,7 @@ admin.site.site_title = "Commune"
 urlpatterns = [
     path("i18n/setlang/", core_views.set_language, name="set_language"),
     path("healthz", core_views.health, name="health"),
+    path("api/v1/", include("commune.api.urls")),
 ]
 urlpatterns += i18n_patterns(
     path("", core_views.home, name="home"),
@@ -29,6 +30,8 @@ urlpatterns += i18n_patterns(
     path("textes/", include("commune.texts.urls")),
     path("participation/", include("commune.insights.urls")),
     path("tirages-au-sort/", include("commune.sortition.urls")),
+    path("documents/", include("commune.documents.urls")),
+    path("donnees-ouvertes/", include("commune.opendata.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

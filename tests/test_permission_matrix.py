@@ -25,6 +25,9 @@ from commune.spaces.models import PowerLevel, Space, SpaceKind
 from commune.territory.models import City, Neighbourhood
 from commune.texts.models import Amendment, Paragraph, Section, Text, Version
 from commune.wiki.models import Revision, WikiPage
+from tests.api import matrix_rows as api_rows
+from tests.documents import matrix_rows as documents_rows
+from tests.opendata import matrix_rows as opendata_rows
 
 ROLES = ["anonymous", "resident", "moderator", "agent", "elected", "administrator"]
 
@@ -303,6 +306,11 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "wiki:export_html": (WIKI_ROWS, EVERYONE_200),
     "wiki:export_pdf": (WIKI_ROWS, EVERYONE_200),
 }
+# The newer apps keep their rows beside their tests, so each can grow without touching this file.
+for _extra in (api_rows, documents_rows, opendata_rows):
+    assert not set(_extra.ROWS) & set(MATRIX), "a url name is in two row lists"
+    MATRIX.update(_extra.ROWS)
+
 # Drafts: the public gets 404, staff may preview.
 DRAFT_SPACE = _row(
     anonymous=404, resident=404, moderator=200, agent=200, elected=404, administrator=200
@@ -405,6 +413,10 @@ ADMIN_PAGES: dict[str, dict[str, int]] = {
     ),
 }
 
+for _extra in (api_rows, documents_rows, opendata_rows):
+    assert not set(_extra.ADMIN_ROWS) & set(ADMIN_PAGES), "an admin page is in two row lists"
+    ADMIN_PAGES.update(_extra.ADMIN_ROWS)
+
 
 def _named_urls(patterns: list, namespace: str = "") -> set[str]:
     names: set[str] = set()
@@ -448,6 +460,8 @@ def city_data(db) -> None:
     _sortition_data()
     _texts_data(common)
     _wiki_data(common)
+    for extra in (api_rows, documents_rows, opendata_rows):
+        extra.make_data(common)
 
 
 def _accountability_data(space: Space) -> None:

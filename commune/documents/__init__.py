@@ -1,0 +1,1 @@
+"""Published documents (dossiers, studies, minutes) with their extracted, searchable text."""

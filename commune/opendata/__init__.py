@@ -1,0 +1,1 @@
+"""The open-data catalogue: datasets as CSV, JSON and Parquet, their schemas, the DCAT catalogue."""
