@@ -96,6 +96,8 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "sortition.view_panel",
         "sortition.view_quota",
         "sortition.view_drawrecord",
+        # Published documents are uploaded and withdrawn on the site; read here.
+        "documents.view_document",
         # Collaborative texts: written on the site (typed or imported); opened and closed here.
         "texts.view_text",
         "texts.change_text",
