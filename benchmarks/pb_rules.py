@@ -1,7 +1,7 @@
 """Vote rules: Commune's core against pabutools on every approval file in shared/data/pabulib.
 
     python -m benchmarks.pb_rules [--peer-timeout 60] [--our-timeout 300] [--rules greedy mes]
-                                  [--data DIR]
+                                  [--data DIR] [--only TEXT ...] [--no-official]
 
 Each (instance, rule) runs in a child process, ours and then pabutools', each under its own
 time cap so that a run that does not finish is killed; the time is measured in the child
@@ -101,11 +101,13 @@ def timed(function: Any, path: str, rule: str, cap: float) -> Timed:
     return Timed(None, None, f"> {cap:g} s")
 
 
-def approval_files(folder: Path) -> list[tuple[Path, Any, Any]]:
+def approval_files(folder: Path, only: list[str] = ()) -> list[tuple[Path, Any, Any]]:
     from commune.budgets.rules import ApprovalInstance, PabulibError, read_pabulib
 
     found = []
     for path in sorted(folder.glob("*.pb"), key=lambda p: p.stat().st_size):
+        if only and not any(text.lower() in path.name.lower() for text in only):
+            continue
         try:
             pb = read_pabulib(path)
         except PabulibError as error:
@@ -127,6 +129,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", nargs="+", default=list(PEER_RULES), choices=PEER_RULES)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--no-peer", action="store_true", help="only time Commune's core")
+    parser.add_argument(
+        "--only", nargs="+", default=[], metavar="TEXT", help="files whose name contains TEXT"
+    )
+    parser.add_argument("--no-official", action="store_true", help="skip the official table")
     args = parser.parse_args(argv)
     if not args.data.is_dir():
         print(
@@ -141,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
         if not args.no_peer:
             print("pabutools is missing: .venv/bin/pip install -e '.[test]'", file=sys.stderr)
             return 1
-    files = approval_files(args.data)
+    files = approval_files(args.data, args.only)
     print(f"{len(files)} approval instances in {args.data}", file=sys.stderr)
     rows = []
     total = len(files) * len(args.rules)
@@ -189,8 +195,9 @@ def main(argv: list[str] | None = None) -> int:
         "agree",
     )
     print(_table(header, rows))
-    print()
-    print(_table(*official(files, args.our_timeout)))
+    if not args.no_official:
+        print()
+        print(_table(*official(files, args.our_timeout)))
     disagreements = sum(1 for row in rows if row[-1] == "NO")
     return 1 if disagreements else 0
 
