@@ -64,10 +64,10 @@ class CityService(models.Model):
 class ResidentManager(BaseUserManager["Resident"]):
     use_in_migrations = True
 
-    def create_user(self, email: str, password: str | None = None, **extra: Any) -> Resident:
-        if not email:
-            raise ValueError("A resident needs an e-mail address.")
-        resident = self.model(email=self.normalize_email(email).lower(), **extra)
+    def create_user(self, email: str | None, password: str | None = None, **extra: Any) -> Resident:
+        """A resident logging in with `email`; None for an account opened by an agent, whose
+        holder logs in with an access code (see commune.accounts.access_codes)."""
+        resident = self.model(email=self.normalize_email(email).lower() if email else None, **extra)
         resident.set_password(password)
         resident.save(using=self._db)
         return resident
@@ -90,11 +90,28 @@ EMAIL_IN_USE = _("An account already uses this e-mail address.")
 class Resident(AbstractBaseUser, PermissionsMixin):
     """Anyone who takes part. Belongs to a neighbourhood by residence: no nationality asked."""
 
+    # Optional: an agent may open an account for someone without an address (they log in
+    # with an access code). Never "" — several NULLs may coexist under a unique constraint
+    # on SQLite and PostgreSQL alike, several empty strings may not.
     email = models.EmailField(
         _("e-mail address"),
         unique=True,
+        null=True,
+        blank=True,
         error_messages={"unique": EMAIL_IN_USE},
     )
+    phone = models.CharField(
+        _("phone number"),
+        max_length=40,
+        blank=True,
+        help_text=_("Only for the city to call back; never shown or exported."),
+    )
+    # The printed access code: a lookup prefix (not secret) and the whole code hashed with
+    # Django's password hasher. Both empty when the resident has no code.
+    access_code_prefix = models.CharField(
+        max_length=4, null=True, blank=True, unique=True, editable=False
+    )
+    access_code_hash = models.CharField(max_length=128, blank=True, editable=False)
     display_name = models.CharField(
         _("public name"),
         max_length=60,

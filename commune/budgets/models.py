@@ -405,6 +405,8 @@ class Project(models.Model):
 class RollChannel(models.TextChoices):
     ONLINE = "online", _("Online")
     PAPER = "paper", _("Paper ballot, in person")
+    # Typed in by an agent as the resident said it, at the desk or on the phone.
+    ASSISTED = "assisted", _("With help from a city agent")
 
 
 class RollEntry(models.Model):

@@ -337,6 +337,10 @@ def _cast_online(*, budget: Budget, resident: Any, choices: Any) -> Ballot:
         raise ActionRefusedError(
             _("You voted on paper with a city agent: a paper ballot cannot be changed.")
         )
+    if entry.channel == RollChannel.ASSISTED:
+        raise ActionRefusedError(
+            _("You voted with a city agent's help: this ballot cannot be changed online.")
+        )
     ballot = Ballot.objects.filter(budget=budget, token_hash=token).first()
     if ballot is None:
         # The roll says they voted but their ballot cannot be found (the secret key

@@ -303,6 +303,8 @@ def vote(request: HttpRequest, pk: int) -> HttpResponse:
     refusal = services.voting_refusal(budget, request.user)
     if refusal is None and entry is not None and entry.channel == "paper":
         refusal = _("You voted on paper with a city agent: a paper ballot cannot be changed.")
+    elif refusal is None and entry is not None and entry.channel == "assisted":
+        refusal = _("You voted with a city agent's help: this ballot cannot be changed online.")
     posted = request.method == "POST"
     form = BallotForm(request.POST if posted else None, budget=budget, projects=projects)
     if posted and refusal is None and form.is_valid() and request.POST.get("action") != "add-up":

@@ -255,6 +255,15 @@ class Support(models.Model):
     resident = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="supports"
     )
+    # The agent who recorded it with the resident present or on the phone (assisted).
+    assisted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered with help from"),
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

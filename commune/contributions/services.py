@@ -95,6 +95,7 @@ def submit_contribution(
     channel: str = Channel.ONLINE,
     entered_by: Any = None,
     author_name: str = "",
+    assisted: bool = False,
 ) -> Contribution:
     """Record a new idea or proposal, due to be answered within the space's answer delay.
 
@@ -137,7 +138,7 @@ def submit_contribution(
         if entered_by is not None:
             audit.record(
                 actor=entered_by,
-                action=f"enter_contribution:{channel}",
+                action="contribution.assisted" if assisted else f"enter_contribution:{channel}",
                 target=contribution,
                 reason=str(channel.label),
             )

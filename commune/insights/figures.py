@@ -66,8 +66,12 @@ def acts_of_spaces(spaces: Iterable[Space] | object) -> list[Act]:
         who = f"r{author}" if author else f"c{pk}"
         acts.append(Act(who, author, _day(created), channel, entered_by is not None))
     supports = Support.objects.filter(contribution__space__in=spaces)
-    for resident, created in supports.values_list("resident_id", "created_at"):
-        acts.append(Act(f"r{resident}", resident, _day(created), Channel.ONLINE))
+    for resident, created, helper in supports.values_list(
+        "resident_id", "created_at", "assisted_by_id"
+    ):
+        acts.append(
+            Act(f"r{resident}", resident, _day(created), Channel.ONLINE, helper is not None)
+        )
     comments = Comment.objects.filter(contribution__space__in=spaces)
     for author, created in comments.values_list("author_id", "created_at"):
         acts.append(Act(f"r{author}", author, _day(created), Channel.ONLINE))
@@ -99,12 +103,21 @@ def _meeting_acts(where: dict[str, object]) -> list[Act]:
     for pk, resident, starts_at in attendances:
         who = f"r{resident}" if resident else f"a{pk}"
         acts.append(Act(who, resident, _day(starts_at), Channel.MEETING))
+    # An agent's help (assisted_by) counts in the "entered by agents" share.
     items = AgendaItem.objects.filter(**where, proposed_by__isnull=False)
-    for resident, created in items.values_list("proposed_by_id", "created_at").order_by():
-        acts.append(Act(f"r{resident}", resident, _day(created), Channel.ONLINE))
+    for resident, created, helper in items.values_list(
+        "proposed_by_id", "created_at", "assisted_by_id"
+    ).order_by():
+        acts.append(
+            Act(f"r{resident}", resident, _day(created), Channel.ONLINE, helper is not None)
+        )
     supports = AgendaSupport.objects.filter(**{f"item__{key}": v for key, v in where.items()})
-    for resident, created in supports.values_list("resident_id", "created_at").order_by():
-        acts.append(Act(f"r{resident}", resident, _day(created), Channel.ONLINE))
+    for resident, created, helper in supports.values_list(
+        "resident_id", "created_at", "assisted_by_id"
+    ).order_by():
+        acts.append(
+            Act(f"r{resident}", resident, _day(created), Channel.ONLINE, helper is not None)
+        )
     return acts
 
 

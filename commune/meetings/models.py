@@ -285,6 +285,15 @@ class AgendaItem(models.Model):
     )
     reason = models.TextField(_("public reason"), blank=True)
     support_count = models.PositiveIntegerField(_("supports"), default=0)
+    # The agent who entered it with the resident present or on the phone (assisted).
+    assisted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered with help from"),
+    )
     created_at = models.DateTimeField(_("proposed on"), default=timezone.now)
 
     class Meta:
@@ -317,6 +326,15 @@ class AgendaSupport(models.Model):
         on_delete=models.CASCADE,
         related_name="agenda_supports",
         verbose_name=_("resident"),
+    )
+    # The agent who entered it with the resident present or on the phone (assisted).
+    assisted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered with help from"),
     )
     created_at = models.DateTimeField(default=timezone.now)
 
