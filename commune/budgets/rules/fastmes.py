@@ -29,6 +29,7 @@ from fractions import Fraction
 
 import numpy as np
 
+from . import smallmes
 from .instance import ApprovalInstance
 from .mes import MesRun, candidates, free_projects
 from .pabulib import Money, normalise
@@ -42,12 +43,14 @@ MARGIN = 1e-6
 # Outward rounding of the interval run: every float result is widened by this (relative),
 # more than the float error of any of its sums (at most ~2 n 2^-53 for n terms, n < 10^6).
 WIDEN = 1e-9
+# Mean number of supporting groups per project under which `smallmes` runs instead of numpy.
+SMALL_SUPPORT = 400
 
 
 class Prepared:
     """What every run on one instance shares: candidate projects and weighted ballots as indices."""
 
-    def __init__(self, instance: ApprovalInstance) -> None:
+    def __init__(self, instance: ApprovalInstance, *, small: bool | None = None) -> None:
         self.instance = instance
         self.pids = candidates(instance)
         self.free = free_projects(instance)
@@ -70,6 +73,15 @@ class Prepared:
         # For every project: its supporting groups, and their weights (exact in floats < 2^53).
         self.supporters = [np.array(s, dtype=np.intp) for s in supporters]
         self.weights = [gw[s] for s in self.supporters]
+        # The same as lists, for the plain-Python paths (`smallmes`).
+        self.supporter_lists = supporters
+        self.weight_lists = [[weights[g] for g in s] for s in supporters]
+        # Plain Python beats numpy's per-call cost while projects have few supporting groups.
+        self.small = (
+            sum(map(len, supporters)) <= SMALL_SUPPORT * max(len(self.pids), 1)
+            if small is None
+            else small
+        )
         self.free_cost = sum(instance.costs[pid] for pid in self.free)
 
 
@@ -352,8 +364,9 @@ def _scan(prep: Prepared, verdict: Verdict) -> MesRun:
     t0 = Fraction(instance.budget, instance.num_voters)
     cost_of = dict(zip(prep.pids, prep.costs, strict=True))
     j, span, singles = 0, 1, 0
+    check = smallmes.certify if prep.small else certify
     while True:
-        picks = certify(prep, t0 + j, t0 + j + span)
+        picks = check(prep, t0 + j, t0 + j + span)
         if picks is not None:
             last = j + span
             # After a failed range, look at single shares for a while before trying again.
@@ -373,14 +386,14 @@ def _scan(prep: Prepared, verdict: Verdict) -> MesRun:
         j = last + 1
 
 
-def add1_pabutools(instance: ApprovalInstance) -> MesRun:
+def add1_pabutools(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
     """MES raising every voter's share by 1 until nothing more fits (pabutools' add1).
 
     `method_of_equal_shares(..., voter_budget_increment=1)`: from the share budget / voters,
     run MES; if its outcome costs more than the budget keep the previous outcome, if no other
     project it could buy fits in what is left keep this one, else add 1 and go on.
     """
-    prep = Prepared(instance)
+    prep = Prepared(instance, small=small)
 
     def verdict(j: int, selected: set[str], total: Money) -> int | None:
         if j > 0 and total > instance.budget:
@@ -392,10 +405,10 @@ def add1_pabutools(instance: ApprovalInstance) -> MesRun:
     return _scan(prep, verdict)
 
 
-def add1_cities(instance: ApprovalInstance) -> MesRun:
+def add1_cities(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
     """MES as the cities run it (META "equalshares/add1"): raise every voter's share by 1
     while the outcome still costs at most the budget, and keep the last such outcome."""
-    prep = Prepared(instance)
+    prep = Prepared(instance, small=small)
 
     def verdict(j: int, selected: set[str], total: Money) -> int | None:
         if j > 0 and total > instance.budget:

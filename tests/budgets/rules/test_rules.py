@@ -9,7 +9,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commune.budgets.rules import RULES, ApprovalInstance, Reason, fastmes, mes, tally
+from commune.budgets.rules import RULES, ApprovalInstance, Reason, fastmes, mes, smallmes, tally
 
 from .conftest import APPROVAL_SAMPLES, DATA
 
@@ -302,13 +302,15 @@ def test_outcome_is_stable_when_voters_are_permuted(
 def test_a_certified_range_of_shares_is_one_outcome(
     instance: ApprovalInstance, share: Fraction, width: Fraction, inside: list[Fraction]
 ) -> None:
-    """When the interval run certifies [a, b], exact MES picks the same at every share in it."""
+    """When the interval run certifies [a, b], exact MES picks the same at every share in it
+    (both interval runs: numpy's and the plain-Python one of small instances)."""
     prep = fastmes.Prepared(instance)
-    picks = fastmes.certify(prep, share, share + width)
-    if picks is None:
-        return
-    for fraction in [Fraction(0), Fraction(1), *inside]:
-        assert list(fastmes.run(prep, share + fraction * width).rounds) == picks
+    for certify in (fastmes.certify, smallmes.certify):
+        picks = certify(prep, share, share + width)
+        if picks is None:
+            continue
+        for fraction in [Fraction(0), Fraction(1), *inside]:
+            assert list(fastmes.run(prep, share + fraction * width).rounds) == picks
 
 
 @FAST
@@ -321,8 +323,9 @@ def test_add1_with_certified_ranges_is_the_step_by_step_loop(instance: ApprovalI
         (fastmes.add1_pabutools, fastmes.add1_pabutools_stepwise),
         (fastmes.add1_cities, fastmes.add1_cities_stepwise),
     ):
-        ours, reference = fast(instance), slow(instance)
-        assert ours == reference
+        reference = slow(instance)
+        assert fast(instance, small=True) == reference
+        assert fast(instance, small=False) == reference
 
 
 def test_add1_on_many_steps_is_the_step_by_step_loop() -> None:
@@ -333,5 +336,22 @@ def test_add1_on_many_steps_is_the_step_by_step_loop() -> None:
         costs = {pid: rng.randint(50, 900) for pid in pids}
         ballots = [set(rng.sample(pids, rng.randint(1, 5))) for _ in range(rng.randint(5, 30))]
         instance = ApprovalInstance(rng.randint(500, 3000), costs, ballots)
-        assert fastmes.add1_pabutools(instance) == fastmes.add1_pabutools_stepwise(instance)
-        assert fastmes.add1_cities(instance) == fastmes.add1_cities_stepwise(instance)
+        pabutools_steps = fastmes.add1_pabutools_stepwise(instance)
+        city_steps = fastmes.add1_cities_stepwise(instance)
+        for small in (True, False):
+            assert fastmes.add1_pabutools(instance, small=small) == pabutools_steps
+            assert fastmes.add1_cities(instance, small=small) == city_steps
+
+
+@pytest.mark.parametrize("name", ["Netherlands_Assen_2024.pb", "Poland_Swiecie_2023.pb"])
+def test_plain_python_interval_run_certifies_a_real_range(sample, name: str) -> None:
+    """On a real file the plain-Python interval run proves 16 steps of 1 at once, and the
+    exact runs at both ends and in the middle pick what it says."""
+    instance = sample(name)
+    prep = fastmes.Prepared(instance)
+    start = Fraction(instance.budget, instance.num_voters)
+    picks = smallmes.certify(prep, start, start + 16)
+    assert picks is not None
+    assert picks == fastmes.certify(prep, start, start + 16)
+    for step in (0, 7, 16):
+        assert list(fastmes.run(prep, start + step).rounds) == picks

@@ -1,0 +1,132 @@
+"""`fastmes.certify` in plain Python lists, for instances where numpy's per-call cost dominates.
+
+A project's supporters there are a few dozen groups in a handful of classes: a Python loop
+over them costs a few microseconds where each numpy call costs one or two. The argument is
+the one of `fastmes.certify` (docs/vote-rules.md, "Speed"), step for step: every class holds
+an interval [lo, hi] of floats containing its exact money at every share in [a, b], every
+float result is widened by `WIDEN`, and a round is decided only when one project's highest
+rate is below every other project's lowest rate. Class 0 holds exactly nothing: it pays
+nothing and is left out of every sum.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from fractions import Fraction
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .fastmes import Prepared
+
+WIDEN = 1e-9  # the same as fastmes.WIDEN (kept here to avoid a circular import)
+
+# (lowest rate, highest rate or inf, {class: weight}, W > 0 when the rate is exactly 1 / W)
+Evaluation = tuple[float, float, dict[int, int], int]
+
+
+def _float_cap(cost: float, items: list[tuple[float, int]], rest_w: int) -> float:
+    """Smallest x with sum(w * min(amount, x)) >= cost; items (amount, w) by amount, rest_w
+    the sum of their weights."""
+    rest = cost
+    for amount, w in items:
+        if rest <= amount * rest_w:
+            return rest / rest_w
+        if rest_w == w:  # float error near a total equal to the cost: the last class pays
+            break
+        rest -= amount * w
+        rest_w -= w
+    return rest / rest_w
+
+
+def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
+    """The projects MES buys (in order) at every share in [a, b], or None if undecided."""
+    pid, costs_f = prep.pids, prep.costs_f
+    supporters, weights = prep.supporter_lists, prep.weight_lists
+    lo = [0.0, float(a) * (1 - WIDEN)]
+    hi = [0.0, float(b) * (1 + WIDEN)]
+    cls = [1] * prep.num_groups
+    heap = [(1 / prep.approvals[p] * (1 - WIDEN), pid[p], p) for p in range(len(pid))]
+    heapq.heapify(heap)
+    fresh: dict[int, Evaluation] = {}
+    picks: list[str] = []
+
+    def evaluate(p: int) -> Evaluation | None:
+        per_class: dict[int, int] = {}
+        for group, w in zip(supporters[p], weights[p], strict=True):
+            c = cls[group]
+            if c:
+                per_class[c] = per_class.get(c, 0) + w
+        if not per_class:
+            return None
+        cost = costs_f[p]
+        total_w, min_lo, sum_lo, sum_hi = 0, math.inf, 0.0, 0.0
+        for c, w in per_class.items():
+            total_w += w
+            sum_lo += lo[c] * w
+            sum_hi += hi[c] * w
+            if lo[c] < min_lo:
+                min_lo = lo[c]
+        if min_lo >= cost / total_w * (1 + WIDEN):
+            rho = 1 / total_w  # they all surely pay cost / W: the rate is exactly 1 / W
+            return rho * (1 - WIDEN), rho * (1 + WIDEN), per_class, total_w
+        if sum_hi * (1 + WIDEN) < cost:
+            return None
+        highs = sorted([(hi[c], w) for c, w in per_class.items()])
+        rho_lo = _float_cap(cost, highs, total_w) / cost * (1 - WIDEN)
+        if sum_lo * (1 - WIDEN) >= cost:
+            lows = sorted([(lo[c], w) for c, w in per_class.items()])
+            rho_hi = _float_cap(cost, lows, total_w) / cost * (1 + WIDEN)
+        else:
+            rho_hi = math.inf
+        return rho_lo, rho_hi, per_class, 0
+
+    while heap:
+        fresh.clear()
+        # Pop until the smallest key is a rate of this round: the lowest lower bound of all.
+        while heap and heap[0][2] not in fresh:
+            p = heapq.heappop(heap)[2]
+            found = evaluate(p)
+            if found is not None:
+                fresh[p] = found
+                heapq.heappush(heap, (found[0], pid[p], p))
+        if not heap:
+            break
+        _key, name, best = heapq.heappop(heap)
+        rho_lo, threshold, per_class, best_w = fresh[best]
+        if threshold == math.inf:
+            return None  # the best project may not be affordable at some share
+        checked = []
+        while heap and heap[0][0] <= threshold:
+            q = heapq.heappop(heap)[2]
+            found = fresh.get(q) or evaluate(q)
+            if found is None:
+                continue
+            fresh[q] = found
+            checked.append((found[0], pid[q], q))
+            if best_w and found[3]:  # both rates exact: 1 / W, the larger W wins, then the id
+                if found[3] > best_w or (found[3] == best_w and pid[q] < name):
+                    return None
+            elif found[0] < threshold or (found[0] == threshold and pid[q] < name):
+                return None
+        for entry in checked:
+            heapq.heappush(heap, entry)
+        picks.append(name)
+        cost = costs_f[best]
+        x_lo = rho_lo * cost * (1 - WIDEN)
+        x_hi = threshold * cost * (1 + WIDEN)
+        # Classes left with nothing merge into class 0; every other class gets a new one.
+        mapping = {}
+        for c in per_class:
+            new_hi = min(hi[c], (hi[c] - x_lo) * (1 + WIDEN)) if hi[c] > x_lo else 0.0
+            if new_hi > 0:
+                mapping[c] = len(lo)
+                lo.append((lo[c] - x_hi) * (1 - WIDEN) if lo[c] > x_hi else 0.0)
+                hi.append(new_hi)
+            else:
+                mapping[c] = 0
+        for group in supporters[best]:
+            c = cls[group]
+            if c:
+                cls[group] = mapping[c]
+    return picks
