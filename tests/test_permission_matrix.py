@@ -264,6 +264,8 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "sortition:manage": ({"pk": SORTITION_PK}, AGENT_PAGE),
     "sortition:publish": ({"pk": SORTITION_PK}, POST_ONLY),
     "sortition:draw": ({"pk": SORTITION_PK}, POST_ONLY),
+    "sortition:quotas": ({"pk": SORTITION_PK}, POST_ONLY),
+    "sortition:withdraw": ({"pk": SORTITION_PK}, POST_ONLY),
     "sortition:pool_csv": ({"pk": SORTITION_PK}, EVERYONE_200),
     "sortition:quotas_csv": ({"pk": SORTITION_PK}, EVERYONE_200),
     # Collaborative texts: reading and exports are public; commenting and amending need an

@@ -1,10 +1,13 @@
-"""Forms of panels drawn by lot: a new panel, and the import of its pool and quotas."""
+"""Forms of panels drawn by lot: a new panel, its pool and quotas, and withdrawing them."""
 
 from __future__ import annotations
+
+from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from commune.sortition.models import Quota
 from commune.sortition.services import MAX_PANEL_SIZE, PURPOSE_MAX_LENGTH, TITLE_MAX_LENGTH
 
 
@@ -45,4 +48,44 @@ class ImportForm(forms.Form):
     quotas_file = forms.FileField(
         label=_("Quotas (CSV)"),
         help_text=_("Columns category,value,min,max (feature,value,min,max is accepted too)."),
+    )
+
+
+class QuotaBoundsForm(forms.Form):
+    """The minimum and maximum of each imported quota, typed in (draft panels only)."""
+
+    def __init__(self, *args: Any, quotas: list[Quota], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.quotas = quotas
+        for quota in quotas:
+            label = f"{quota.category} = {quota.value}"
+            for bound, initial, text in (
+                ("min", quota.minimum, _("minimum")),
+                ("max", quota.maximum, _("maximum")),
+            ):
+                self.fields[f"{bound}_{quota.pk}"] = forms.IntegerField(
+                    label=f"{label}: {text}",
+                    min_value=0,
+                    max_value=MAX_PANEL_SIZE,
+                    initial=initial,
+                    widget=forms.TextInput(attrs={"inputmode": "numeric", "size": 4}),
+                )
+
+    def rows(self) -> list[tuple[Quota, forms.BoundField, forms.BoundField]]:
+        """One row per quota: the quota, its minimum field and its maximum field."""
+        return [(q, self[f"min_{q.pk}"], self[f"max_{q.pk}"]) for q in self.quotas]
+
+    def bounds(self) -> dict[int, tuple[int, int]]:
+        return {
+            q.pk: (self.cleaned_data[f"min_{q.pk}"], self.cleaned_data[f"max_{q.pk}"])
+            for q in self.quotas
+        }
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Why are the quotas withdrawn?"),
+        max_length=PURPOSE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Published on the panel's page with the unused seed."),
     )

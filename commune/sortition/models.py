@@ -20,8 +20,16 @@ class PanelStatus(models.TextChoices):
 
 class PanelQuerySet(models.QuerySet["Panel"]):
     def public(self) -> PanelQuerySet:
-        """Panels whose quotas are published, in published spaces."""
-        return self.exclude(status=PanelStatus.DRAFT).filter(space__is_published=True)
+        """Panels whose quotas are (or once were) published, in published spaces.
+
+        A panel whose published quotas were withdrawn stays public, so that anyone who
+        saw its commitment can see why it was withdrawn and that its seed was not used.
+        """
+        return self.filter(
+            models.Q(status__in=(PanelStatus.PUBLISHED, PanelStatus.DRAWN))
+            | models.Q(withdrawals__isnull=False),
+            space__is_published=True,
+        ).distinct()
 
 
 class Panel(models.Model):
@@ -146,3 +154,25 @@ class DrawRecord(models.Model):
 
     def __str__(self) -> str:
         return str(self.panel)
+
+
+class Withdrawal(models.Model):
+    """Published quotas taken back to draft: the commitment, its revealed seed and why."""
+
+    panel = models.ForeignKey(
+        Panel, on_delete=models.CASCADE, related_name="withdrawals", verbose_name=_("panel")
+    )
+    seed_commitment = models.CharField(_("seed commitment"), max_length=64)
+    # Revealed at withdrawal: it will never be used, and shows the commitment was honest.
+    seed = models.CharField(_("seed"), max_length=64)
+    published_at = models.DateTimeField(_("quotas published at"), null=True)
+    withdrawn_at = models.DateTimeField(_("withdrawn at"), auto_now_add=True)
+    reason = models.TextField(_("reason"))
+
+    class Meta:
+        ordering = ("panel", "withdrawn_at", "pk")
+        verbose_name = _("withdrawn commitment")
+        verbose_name_plural = _("withdrawn commitments")
+
+    def __str__(self) -> str:
+        return self.seed_commitment

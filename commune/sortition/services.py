@@ -23,7 +23,14 @@ from commune.accounts.models import Resident
 from commune.contributions.access import is_agent
 from commune.core import audit
 from commune.sortition import core
-from commune.sortition.models import DrawRecord, Panel, PanelStatus, PoolMember, Quota
+from commune.sortition.models import (
+    DrawRecord,
+    Panel,
+    PanelStatus,
+    PoolMember,
+    Quota,
+    Withdrawal,
+)
 from commune.spaces.models import Space
 
 TITLE_MAX_LENGTH = 150
@@ -268,6 +275,71 @@ def import_pool_and_quotas(
     return panel
 
 
+@transaction.atomic
+def set_quotas(*, panel: Panel, actor: Any, bounds: dict[int, tuple[int, int]]) -> Panel:
+    """Change the draft panel's minimums and maximums (quota pk → (min, max)); all or nothing.
+
+    The new quotas are checked by the core as an imported file would be (a minimum above
+    its maximum, minimums past the panel size…); any problem raises `ImportRefusedError`.
+    """
+    _require_agent(actor)
+    panel = _locked(panel)
+    if panel.status != PanelStatus.DRAFT:
+        raise ActionRefusedError(_("The quotas are published: they can no longer change."))
+    quotas = list(panel.quotas.order_by("position"))
+    if set(bounds) != {q.pk for q in quotas}:
+        raise ImportRefusedError(_("The quotas changed meanwhile: reload the page."))
+    for quota in quotas:
+        quota.minimum, quota.maximum = bounds[quota.pk]
+    try:
+        checked = core.make_quotas(
+            [(q.position + 1, q.category, q.value, q.minimum, q.maximum) for q in quotas],
+            source="QUOTAS.csv",
+        )
+        core.check_panel_size(core_pool(panel, checked), checked, panel.panel_size)
+    except core.InputError as error:
+        raise _refuse(error.problems) from None
+    Quota.objects.bulk_update(quotas, ["minimum", "maximum"])
+    audit.record(
+        actor=actor,
+        action="sortition.quotas",
+        target=panel,
+        reason="; ".join(f"{q.category}={q.value}: {q.minimum}–{q.maximum}" for q in quotas),
+    )
+    return panel
+
+
+@transaction.atomic
+def withdraw_quotas(*, panel: Panel, actor: Any, reason: str) -> Withdrawal:
+    """Take published quotas back to draft before the draw, with a public reason.
+
+    For when the draw cannot happen as published (a reserve list the scaled quotas rule
+    out, a mistake in the pool). The unused seed is revealed with the reason, so anyone
+    can check it matched the commitment; publishing again commits to a new seed.
+    """
+    _require_agent(actor)
+    panel = _locked(panel)
+    if panel.status != PanelStatus.PUBLISHED:
+        raise ActionRefusedError(_("Only published quotas not yet drawn can be withdrawn."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Say why the quotas are withdrawn: the reason is published."))
+    withdrawal = Withdrawal.objects.create(
+        panel=panel,
+        seed_commitment=panel.seed_commitment,
+        seed=panel.secret_seed,
+        published_at=panel.published_at,
+        reason=reason[:PURPOSE_MAX_LENGTH],
+    )
+    panel.status = PanelStatus.DRAFT
+    panel.secret_seed = ""
+    panel.seed_commitment = ""
+    panel.published_at = None
+    panel.save(update_fields=["status", "secret_seed", "seed_commitment", "published_at"])
+    audit.record(actor=actor, action="sortition.withdraw", target=panel, reason=reason)
+    return withdrawal
+
+
 # --- The core's view of a panel (what the public downloads) ----------------------------
 
 
@@ -335,10 +407,74 @@ def publish_quotas(*, panel: Panel, actor: Any) -> Panel:
 
 
 def _infeasible(error: core.InfeasibleQuotasError) -> DrawRefusedError:
-    return DrawRefusedError(
-        _("No panel can meet these quotas (categories in conflict: %(categories)s). %(why)s")
-        % {"categories": ", ".join(error.categories), "why": error.message}
-    )
+    p = error.params
+    if "reserve_size" in p:
+        lead = _(
+            "No reserve list of %(size)s can meet the quotas scaled to it "
+            "(categories in conflict: %(categories)s)."
+        ) % {"size": p["reserve_size"], "categories": ", ".join(error.categories)}
+    else:
+        lead = _("No panel can meet these quotas (categories in conflict: %(categories)s).") % {
+            "categories": ", ".join(error.categories)
+        }
+    return DrawRefusedError(f"{lead} {explain_infeasible(error)}")
+
+
+def explain_infeasible(error: core.InfeasibleQuotasError) -> str:
+    """The core's reason why no panel meets the quotas, in the reader's language."""
+    p = error.params
+    if error.code == "value_short":
+        return (
+            ngettext(
+                "The quotas ask for at least %(min)s person with %(category)s = %(value)s, "
+                "but the pool has only %(have)s.",
+                "The quotas ask for at least %(min)s people with %(category)s = %(value)s, "
+                "but the pool has only %(have)s.",
+                p["min"],
+            )
+            % p
+        )
+    if error.code == "cannot_fill":
+        detail = "; ".join(
+            _("%(value)s: at most %(reachable)s (quota maximum %(max)s, %(have)s in the pool)")
+            % value
+            for value in p["detail"]
+        )
+        return _(
+            "The quotas of %(category)s can fill at most %(reachable)s of the %(panel_size)s "
+            "seats with this pool (%(detail)s)."
+        ) % (p | {"detail": detail})
+    if error.code == "mins_above_size":
+        return (
+            _(
+                "The minimums of %(category)s add up to %(needed)s, "
+                "more than the %(panel_size)s seats."
+            )
+            % p
+        )
+    sentences = [
+        _(
+            "The quotas of %(categories)s cannot all be met together by a panel of "
+            "%(panel_size)s from this pool, although each category's quotas can be met "
+            "on their own."
+        )
+        % {
+            "categories": ", ".join(p.get("categories", error.categories)),
+            "panel_size": p.get("panel_size", "?"),
+        }
+    ]
+    for category, items in p.get("ranges", {}).items():
+        ranges = ", ".join(f"{q['value']} {q['min']}–{q['max']}" for q in items)
+        sentences.append(
+            _("Quotas of %(category)s: %(ranges)s.") % {"category": category, "ranges": ranges}
+        )
+    if p.get("cells"):
+        cells = ", ".join(f"{' & '.join(c['values'])}: {c['count']}" for c in p["cells"])
+        sentences.append(
+            _("Pool members by %(categories)s: %(cells)s.")
+            % {"categories": ", ".join(p["categories"]), "cells": cells}
+        )
+    return " ".join(sentences)
 
 
 @transaction.atomic

@@ -12,6 +12,8 @@ urlpatterns = [
     path("<int:pk>/gerer/", views.manage, name="manage"),
     path("<int:pk>/publier/", views.publish, name="publish"),
     path("<int:pk>/tirer/", views.draw, name="draw"),
+    path("<int:pk>/quotas/", views.quotas, name="quotas"),
+    path("<int:pk>/retirer/", views.withdraw, name="withdraw"),
     path("<int:pk>/pool.csv", views.pool_csv, name="pool_csv"),
     path("<int:pk>/quotas.csv", views.quotas_csv, name="quotas_csv"),
 ]

@@ -17,7 +17,7 @@ from commune.core.charts import VALUE_ROOM, horizontal_bars
 from commune.core.exports import csv_download
 from commune.core.forms import add_service_errors
 from commune.sortition import access, services
-from commune.sortition.forms import ImportForm, PanelForm
+from commune.sortition.forms import ImportForm, PanelForm, QuotaBoundsForm, WithdrawForm
 from commune.sortition.models import Panel, PanelStatus
 from commune.spaces.access import get_visible_space
 
@@ -164,6 +164,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     panel = access.get_visible_panel(request.user, pk)
     context = _panel_context(panel)
     context["can_manage"] = access.can_manage(request.user)
+    context["withdrawals"] = list(panel.withdrawals.all())
     return render(request, "sortition/panel_detail.html", context)
 
 
@@ -197,9 +198,26 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
         else:
             messages.success(request, _("The pool and the quotas are imported."))
             return redirect("sortition:manage", pk=panel.pk)
-    context = _panel_context(panel) | {"form": form, "draw_errors": []}
     status = 400 if form.errors else 200
+    context = _manage_context(panel, form=form)
     return render(request, "sortition/manage.html", context, status=status)
+
+
+def _manage_context(
+    panel: Panel,
+    *,
+    form: ImportForm | None = None,
+    quota_form: QuotaBoundsForm | None = None,
+    withdraw_form: WithdrawForm | None = None,
+    draw_errors: list[str] | None = None,
+) -> dict[str, Any]:
+    quotas = list(panel.quotas.order_by("position"))
+    return _panel_context(panel) | {
+        "form": form or ImportForm(),
+        "quota_form": quota_form or QuotaBoundsForm(quotas=quotas),
+        "withdraw_form": withdraw_form or WithdrawForm(),
+        "draw_errors": draw_errors or [],
+    }
 
 
 def _step(request: HttpRequest, pk: int, action: Any, success: str) -> HttpResponse:
@@ -214,8 +232,64 @@ def _step(request: HttpRequest, pk: int, action: Any, success: str) -> HttpRespo
     else:
         messages.success(request, success)
         return redirect("sortition:manage", pk=panel.pk)
-    context = _panel_context(panel) | {"form": ImportForm(), "draw_errors": errors}
+    context = _manage_context(panel, draw_errors=errors)
     return render(request, "sortition/manage.html", context, status=400)
+
+
+def _form_step(
+    request: HttpRequest, panel: Panel, form: Any, action: Any, success: str, context_key: str
+) -> HttpResponse:
+    """Run a form-backed step: redirect on success, else the manage page with the errors."""
+    if form.is_valid():
+        try:
+            action(form)
+        except services.ActionRefusedError as error:
+            form.add_error(None, str(error))
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, success)
+            return redirect("sortition:manage", pk=panel.pk)
+    context = _manage_context(panel, **{context_key: form})
+    return render(request, "sortition/manage.html", context, status=400)
+
+
+@login_required
+@require_POST
+@_limit(AGENT_RATE)
+def quotas(request: HttpRequest, pk: int) -> HttpResponse:
+    """Type in each quota's minimum and maximum (draft panels)."""
+    _require_agent(request)
+    panel = access.get_visible_panel(request.user, pk)
+    form = QuotaBoundsForm(request.POST, quotas=list(panel.quotas.order_by("position")))
+    return _form_step(
+        request,
+        panel,
+        form,
+        lambda f: services.set_quotas(panel=panel, actor=request.user, bounds=f.bounds()),
+        _("The quotas are saved."),
+        "quota_form",
+    )
+
+
+@login_required
+@require_POST
+@_limit(AGENT_RATE)
+def withdraw(request: HttpRequest, pk: int) -> HttpResponse:
+    """Take published quotas back to draft, revealing the unused seed with the reason."""
+    _require_agent(request)
+    panel = access.get_visible_panel(request.user, pk)
+    form = WithdrawForm(request.POST)
+    return _form_step(
+        request,
+        panel,
+        form,
+        lambda f: services.withdraw_quotas(
+            panel=panel, actor=request.user, reason=f.cleaned_data["reason"]
+        ),
+        _("The quotas are withdrawn: the panel is a draft again."),
+        "withdraw_form",
+    )
 
 
 @login_required

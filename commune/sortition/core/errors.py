@@ -51,10 +51,25 @@ class InfeasibleQuotasError(SortitionError):
     """No panel of the requested size from this pool meets the quotas.
 
     `categories` is a smallest set of categories whose quotas conflict (one category
-    when its own quotas cannot be met), `message` says why in plain words.
+    when its own quotas cannot be met), `message` says why in plain English words, and
+    `code` with `params` say the same for a caller that words it in another language:
+    "value_short" (category, value, min, have), "cannot_fill" (category, reachable,
+    panel_size, detail: per value {value, reachable, max, have}), "mins_above_size"
+    (category, needed, panel_size), "conflict" (categories, panel_size, ranges: per
+    category its quotas, cells: pool counts per pair of values when two conflict).
+    `params["reserve_size"]` is set when the reserve list, not the panel, is infeasible.
     """
 
-    def __init__(self, categories: Sequence[str], message: str) -> None:
+    def __init__(
+        self,
+        categories: Sequence[str],
+        message: str,
+        *,
+        code: str = "conflict",
+        params: dict[str, Any] | None = None,
+    ) -> None:
         self.categories = tuple(categories)
         self.message = message
+        self.code = code
+        self.params = dict(params or {})
         super().__init__(message)

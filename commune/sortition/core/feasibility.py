@@ -27,26 +27,51 @@ def explain_infeasibility(
                     [category],
                     f"The quotas ask for at least {quota.min} {_people(quota.min)} with "
                     f"{category} = {quota.value}, but the pool has only {have}.",
+                    code="value_short",
+                    params={
+                        "category": category,
+                        "value": quota.value,
+                        "min": quota.min,
+                        "have": have,
+                    },
                 )
     for category in quotas.categories:
         items = quotas.of(category)
         reachable = sum(min(q.max, counts[category].get(q.value, 0)) for q in items)
         needed = sum(q.min for q in items)
         if reachable < panel_size:
-            detail = "; ".join(
-                f"{q.value}: at most {min(q.max, counts[category].get(q.value, 0))} "
-                f"(quota max {q.max}, {counts[category].get(q.value, 0)} in the pool)"
+            values = [
+                {
+                    "value": q.value,
+                    "reachable": min(q.max, counts[category].get(q.value, 0)),
+                    "max": q.max,
+                    "have": counts[category].get(q.value, 0),
+                }
                 for q in items
+            ]
+            detail = "; ".join(
+                f"{v['value']}: at most {v['reachable']} (quota max {v['max']}, "
+                f"{v['have']} in the pool)"
+                for v in values
             )
             return InfeasibleQuotasError(
                 [category],
                 f"The quotas of {category} can fill at most {reachable} of the "
                 f"{panel_size} seats with this pool ({detail}).",
+                code="cannot_fill",
+                params={
+                    "category": category,
+                    "reachable": reachable,
+                    "panel_size": panel_size,
+                    "detail": values,
+                },
             )
         if needed > panel_size:
             return InfeasibleQuotasError(
                 [category],
                 f"The minimums of {category} add up to {needed}, more than the {panel_size} seats.",
+                code="mins_above_size",
+                params={"category": category, "needed": needed, "panel_size": panel_size},
             )
     if _feasible(pool, quotas, quotas.categories, panel_size):
         return None
@@ -55,7 +80,7 @@ def explain_infeasibility(
         rest = [c for c in conflict if c != category]
         if rest and not _feasible(pool, quotas, rest, panel_size):
             conflict = rest
-    return InfeasibleQuotasError(conflict, _conflict_message(pool, quotas, conflict, panel_size))
+    return _conflict(pool, quotas, conflict, panel_size)
 
 
 def _feasible(
@@ -65,23 +90,41 @@ def _feasible(
     return feasible(profiles.counts, profiles.bounds, size)
 
 
-def _conflict_message(pool: Pool, quotas: Quotas, conflict: list[str], panel_size: int) -> str:
+def _conflict(
+    pool: Pool, quotas: Quotas, conflict: list[str], panel_size: int
+) -> InfeasibleQuotasError:
     names = _join(conflict)
+    ranges = {
+        category: [{"value": q.value, "min": q.min, "max": q.max} for q in quotas.of(category)]
+        for category in conflict
+    }
     lines = [
         f"The quotas of {names} cannot all be met together by a panel of {panel_size} "
         "from this pool, although each category's quotas can be met on their own."
     ]
-    for category in conflict:
-        ranges = ", ".join(f"{q.value} {q.min}–{q.max}" for q in quotas.of(category))
-        lines.append(f"Quotas of {category}: {ranges}.")
+    for category, items in ranges.items():
+        text = ", ".join(f"{q['value']} {q['min']}–{q['max']}" for q in items)
+        lines.append(f"Quotas of {category}: {text}.")
+    cells: list[dict[str, object]] = []
     if len(conflict) == 2:
         profiles = group(pool, quotas, conflict)
-        cells = ", ".join(
-            f"{' & '.join(key)}: {len(ids)}"
+        cells = [
+            {"values": list(key), "count": len(ids)}
             for key, ids in zip(profiles.values, profiles.members, strict=True)
-        )
-        lines.append(f"Pool members by {names}: {cells}.")
-    return " ".join(lines)
+        ]
+        text = ", ".join(f"{' & '.join(c['values'])}: {c['count']}" for c in cells)  # type: ignore[arg-type]
+        lines.append(f"Pool members by {names}: {text}.")
+    return InfeasibleQuotasError(
+        conflict,
+        " ".join(lines),
+        code="conflict",
+        params={
+            "categories": conflict,
+            "panel_size": panel_size,
+            "ranges": ranges,
+            "cells": cells,
+        },
+    )
 
 
 def _join(words: list[str]) -> str:

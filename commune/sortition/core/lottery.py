@@ -127,7 +127,11 @@ def leximin_lottery(
     say(f"{len(pool)} people, {len(profiles.members)} profiles, panel of {panel_size}")
     result = leximin(profiles.counts, profiles.bounds, panel_size, progress=progress)
     if result is None:  # pragma: no cover - explain_infeasibility said it was feasible
-        raise InfeasibleQuotasError(quotas.categories, "No panel meets the quotas.")
+        raise InfeasibleQuotasError(
+            quotas.categories,
+            "No panel meets the quotas.",
+            params={"categories": list(quotas.categories), "panel_size": panel_size},
+        )
     panels, weights = _round(result.panels, result.shares)
     total = sum(weights)
     probabilities: dict[str, float] = {}
@@ -236,7 +240,10 @@ def draw(
             )
         except InfeasibleQuotasError as error:
             raise InfeasibleQuotasError(
-                error.categories, f"Reserve list of {reserve_size}: {error.message}"
+                error.categories,
+                f"Reserve list of {reserve_size}: {error.message}",
+                code=error.code,
+                params=error.params | {"reserve_size": reserve_size},
             ) from None
         reserve_probabilities = reserve_lottery.probabilities
         ordered = list(sample(reserve_lottery, seed, "reserve"))

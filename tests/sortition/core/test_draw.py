@@ -19,6 +19,7 @@ from commune.sortition.core import (
     Pool,
     Quotas,
     draw,
+    explain_infeasibility,
     generate_seed,
     leximin_lottery,
     make_pool,
@@ -346,3 +347,31 @@ def test_the_generated_pools_strategy_reads_back_from_csv() -> None:
     pool = read_pool(io.StringIO("id,g\np1,F\np2,M\n"), quotas)
     built, _ = build([("F",), ("M",)], [("g", "F", 1, 1), ("g", "M", 1, 1)])
     assert [(p.id, p.values) for p in pool.people] == [(p.id, p.values) for p in built.people]
+
+
+def test_each_explanation_carries_a_code_and_its_figures_for_translation() -> None:
+    """A caller that words the reason in French gets the same figures as the message."""
+    pool, quotas = build([("F",), ("M",)], [("gender", "F", 2, 2), ("gender", "M", 0, 2)])
+    with pytest.raises(InfeasibleQuotasError) as short:
+        draw(pool, quotas, panel_size=2, seed="s")
+    assert (short.value.code, short.value.params) == (
+        "value_short",
+        {"category": "gender", "value": "F", "min": 2, "have": 1},
+    )
+    pool, quotas = build([("F",), ("M",)], [("gender", "F", 1, 1), ("gender", "M", 1, 1)])
+    over = explain_infeasibility(pool, quotas, 1)
+    assert over is not None
+    assert over.code == "mins_above_size"
+    assert over.params == {"category": "gender", "needed": 2, "panel_size": 1}
+
+
+def test_an_infeasible_reserve_list_says_so_in_its_params() -> None:
+    """The panel can be drawn but the scaled quotas leave no reserve list possible."""
+    pool, quotas = build(
+        [("F",), ("M",), ("M",), ("M",)], [("gender", "F", 1, 1), ("gender", "M", 1, 1)]
+    )
+    with pytest.raises(InfeasibleQuotasError) as error:
+        draw(pool, quotas, panel_size=2, seed="s", reserve_size=2)
+    assert error.value.code == "value_short"
+    assert error.value.params["reserve_size"] == 2
+    assert error.value.message.startswith("Reserve list of 2: ")
