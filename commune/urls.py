@@ -31,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("participation/", include("commune.insights.urls")),
     path("tirages-au-sort/", include("commune.sortition.urls")),
     path("documents/", include("commune.documents.urls")),
+    path("recherche/", include("commune.documents.search_urls")),
     path("donnees-ouvertes/", include("commune.opendata.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
