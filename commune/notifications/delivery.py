@@ -77,6 +77,8 @@ def send_pending(*, digest: bool = False, now: datetime.datetime | None = None) 
 
 def _mail(group: list[Notification]) -> bool:
     recipient = group[0].recipient
+    if not recipient.email:
+        return False  # an account opened by an agent, without an address: the site shows them
     language = getattr(
         getattr(recipient, "notification_settings", None), "language", settings.LANGUAGE_CODE
     )
