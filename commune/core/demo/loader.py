@@ -16,6 +16,7 @@ from commune.core.demo.accounts import CITY_SERVICES, DEMO_ACCOUNTS, DEMO_PASSWO
 from commune.core.demo.budgets import load_budgets
 from commune.core.demo.contributions import load_contributions
 from commune.core.demo.councils import THEMATIC_COUNCILS
+from commune.core.demo.documents import load_documents
 from commune.core.demo.insights import load_insights
 from commune.core.demo.meetings import load_meetings
 from commune.core.demo.memberships import load_memberships
@@ -71,6 +72,7 @@ def load_demo(today: datetime.date | None = None, progress: Progress = _no_progr
     load_wiki(today, progress)
     load_insights(today, progress)
     load_sortition(today, progress)
+    load_documents(today, progress)
     return DemoSummary(city, len(neighbourhoods), spaces, accounts)
 
 
