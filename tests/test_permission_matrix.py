@@ -26,6 +26,7 @@ from commune.territory.models import City, Neighbourhood
 from commune.texts.models import Amendment, Paragraph, Section, Text, Version
 from commune.wiki.models import Revision, WikiPage
 from tests.api import matrix_rows as api_rows
+from tests.assisted import matrix_rows as assisted_rows
 from tests.documents import matrix_rows as documents_rows
 from tests.opendata import matrix_rows as opendata_rows
 
@@ -309,7 +310,7 @@ MATRIX: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "wiki:export_pdf": (WIKI_ROWS, EVERYONE_200),
 }
 # The newer apps keep their rows beside their tests, so each can grow without touching this file.
-for _extra in (api_rows, documents_rows, opendata_rows):
+for _extra in (api_rows, documents_rows, opendata_rows, assisted_rows):
     assert not set(_extra.ROWS) & set(MATRIX), "a url name is in two row lists"
     MATRIX.update(_extra.ROWS)
 
@@ -415,7 +416,7 @@ ADMIN_PAGES: dict[str, dict[str, int]] = {
     ),
 }
 
-for _extra in (api_rows, documents_rows, opendata_rows):
+for _extra in (api_rows, documents_rows, opendata_rows, assisted_rows):
     assert not set(_extra.ADMIN_ROWS) & set(ADMIN_PAGES), "an admin page is in two row lists"
     ADMIN_PAGES.update(_extra.ADMIN_ROWS)
 
@@ -462,7 +463,7 @@ def city_data(db) -> None:
     _sortition_data()
     _texts_data(common)
     _wiki_data(common)
-    for extra in (api_rows, documents_rows, opendata_rows):
+    for extra in (api_rows, documents_rows, opendata_rows, assisted_rows):
         extra.make_data(common)
 
 
