@@ -22,7 +22,9 @@ from commune.accounts.models import EMAIL_IN_USE, CityService, Resident
 # only shown elsewhere as aggregates with small groups suppressed.
 
 
-def _clean_email(form: forms.ModelForm) -> str:
+def _clean_email(form: forms.ModelForm) -> str | None:
+    if not form.cleaned_data.get("email"):
+        return None  # an account without an address (opened by an agent): NULL, never ""
     email = services.normalize_email(form.cleaned_data["email"])
     taken = Resident.objects.filter(email=email).exclude(pk=form.instance.pk)
     if taken.exists():
@@ -35,7 +37,7 @@ class ResidentCreationForm(AdminUserCreationForm):
         model = Resident
         fields = ("email", "display_name")
 
-    def clean_email(self) -> str:
+    def clean_email(self) -> str | None:
         return _clean_email(self)
 
 
@@ -46,7 +48,7 @@ class ResidentChangeForm(forms.ModelForm):
         model = Resident
         fields = ("email", "display_name", "neighbourhood", "role", "service", "is_active")
 
-    def clean_email(self) -> str:
+    def clean_email(self) -> str | None:
         return _clean_email(self)
 
 

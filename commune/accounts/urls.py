@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from commune.accounts import views
+from commune.accounts import assist_action_views, assist_views, views
 
 app_name = "accounts"
 urlpatterns = [
@@ -12,6 +12,7 @@ urlpatterns = [
     path("confirmer/<str:token>/", views.confirm, name="confirm"),
     path("quartier/", views.choose_neighbourhood, name="choose_neighbourhood"),
     path("connexion/", views.login_view, name="login"),
+    path("connexion/code/", assist_views.code_login, name="code_login"),
     path("deconnexion/", views.logout_view, name="logout"),
     path("mot-de-passe/", views.password_reset, name="password_reset"),
     path("mot-de-passe/envoye/", views.password_reset_done, name="password_reset_done"),
@@ -26,4 +27,25 @@ urlpatterns = [
     path("profil/donnees-demographiques/", views.demographics, name="demographics"),
     path("mes-donnees/", views.export, name="export"),
     path("supprimer/", views.delete, name="delete"),
+    # Agents acting on a resident's behalf (assisted participation).
+    path("aide/", assist_views.assist, name="assist"),
+    path("aide/nouveau/", assist_views.assist_open, name="assist_open"),
+    path("aide/<int:pk>/", assist_views.assist_resident, name="assist_resident"),
+    path("aide/<int:pk>/code/", assist_views.assist_new_code, name="assist_new_code"),
+    path(
+        "aide/<int:pk>/contribution/<slug:space_slug>/",
+        assist_action_views.assist_contribution,
+        name="assist_contribution",
+    ),
+    path("aide/<int:pk>/soutien/", assist_action_views.assist_support, name="assist_support"),
+    path(
+        "aide/<int:pk>/rencontre/<int:meeting_pk>/",
+        assist_action_views.assist_meeting,
+        name="assist_meeting",
+    ),
+    path(
+        "aide/<int:pk>/budget/<int:budget_pk>/",
+        assist_action_views.assist_ballot,
+        name="assist_ballot",
+    ),
 ]

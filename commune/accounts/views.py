@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_safe
 from django_ratelimit.decorators import ratelimit
 
 from commune.accounts import services
+from commune.accounts.assisted_summary import assisted_actions
 from commune.accounts.forms import (
     DeleteAccountForm,
     DemographicsForm,
@@ -237,6 +238,7 @@ def profile(request: HttpRequest) -> HttpResponse:
             "form": form,
             "resident": resident,
             "has_demographics": Demographics.objects.filter(resident=resident).exists(),
+            "assisted_actions": assisted_actions(resident),
         },
     )
 

@@ -96,7 +96,9 @@ class AttendanceForm(forms.Form):
         emails = [email for email in emails if email]
         found = {
             resident.email.lower(): resident
-            for resident in Resident.objects.filter(email__in=[email.lower() for email in emails])
+            for resident in Resident.objects.filter(
+                email__in=[email.lower() for email in emails]
+            ).exclude(email=None)
         }
         unknown = [email for email in emails if email.lower() not in found]
         if unknown:

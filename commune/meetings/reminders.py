@@ -63,6 +63,8 @@ def send_reminders(*, now: datetime.datetime | None = None) -> int:
 
 def _mail(registration: Registration) -> bool:
     resident = registration.resident
+    if not resident.email:
+        return False  # an account opened by an agent, without an address: nothing to send
     meeting = registration.meeting
     language = getattr(
         getattr(resident, "notification_settings", None), "language", settings.LANGUAGE_CODE
