@@ -134,6 +134,11 @@ class _Classes:
 
 def run(prep: Prepared, t: Fraction) -> MesRun:
     """MES with every voter holding `t`: the same selection as `mes.run_mes`, faster."""
+    return smallmes.run(prep, t) if prep.small else run_numpy(prep, t)
+
+
+def run_numpy(prep: Prepared, t: Fraction) -> MesRun:
+    """`run` with numpy over each project's supporting groups (many groups per project)."""
     t = Fraction(t)
     result = MesRun(normalise(t))
     result.picks.extend(prep.free)
@@ -142,7 +147,6 @@ def run(prep: Prepared, t: Fraction) -> MesRun:
     # Lazy evaluation: (lower bound of x / cost, id, index); 1 / approvals is one (x >= cost/W).
     heap = [(1 / prep.approvals[p] * (1 - WIDEN), pid[p], p) for p in range(len(pid))]
     heapq.heapify(heap)
-    alive = [True] * len(pid)
 
     def evaluate(p: int) -> tuple[float, int, np.ndarray, np.ndarray] | None:
         """Float rate, sorted classes and weights of p's supporters; None if they cannot pay."""
@@ -171,8 +175,7 @@ def run(prep: Prepared, t: Fraction) -> MesRun:
             p = heapq.heappop(heap)[2]
             found = evaluate(p)
             if found is None:
-                alive[p] = False  # its supporters cannot pay for it: never again
-                continue
+                continue  # its supporters cannot pay for it: never again
             evaluated.append(found)
             best_f = min(best_f, found[0])
         if not evaluated:
@@ -197,7 +200,6 @@ def run(prep: Prepared, t: Fraction) -> MesRun:
             if p != best_p:
                 heapq.heappush(heap, (rho * (1 - WIDEN), pid[p], p))
         round_number += 1
-        alive[best_p] = False
         name = pid[best_p]
         result.picks.append(name)
         result.rounds[name] = round_number

@@ -1,12 +1,13 @@
-"""`fastmes.certify` in plain Python lists, for instances where numpy's per-call cost dominates.
+"""`fastmes.run` and `fastmes.certify` in plain Python lists, where numpy's call cost dominates.
 
 A project's supporters there are a few dozen groups in a handful of classes: a Python loop
 over them costs a few microseconds where each numpy call costs one or two. The argument is
-the one of `fastmes.certify` (docs/vote-rules.md, "Speed"), step for step: every class holds
-an interval [lo, hi] of floats containing its exact money at every share in [a, b], every
-float result is widened by `WIDEN`, and a round is decided only when one project's highest
-rate is below every other project's lowest rate. Class 0 holds exactly nothing: it pays
-nothing and is left out of every sum.
+the one of `fastmes` (docs/vote-rules.md, "Speed"), step for step. `run`: floats rule a
+project out only when it is more than `MARGIN` worse than the best, and the projects within
+the margin are compared in exact rationals. `certify`: every class holds an interval [lo, hi]
+of floats containing its exact money at every share in [a, b], every float result is widened
+by `WIDEN`, and a round is decided only when one project's highest rate is below every other
+project's lowest rate; its class 0 holds exactly nothing and is left out of every sum.
 """
 
 from __future__ import annotations
@@ -16,10 +17,16 @@ import math
 from fractions import Fraction
 from typing import TYPE_CHECKING
 
+from .mes import MesRun
+from .pabulib import normalise
+
 if TYPE_CHECKING:
     from .fastmes import Prepared
 
-WIDEN = 1e-9  # the same as fastmes.WIDEN (kept here to avoid a circular import)
+# The same as fastmes.MARGIN and fastmes.WIDEN (fastmes imports this module).
+MARGIN = 1e-6
+WIDEN = 1e-9
+ZERO = Fraction(0)
 
 # (lowest rate, highest rate or inf, {class: weight}, W > 0 when the rate is exactly 1 / W)
 Evaluation = tuple[float, float, dict[int, int], int]
@@ -37,6 +44,93 @@ def _float_cap(cost: float, items: list[tuple[float, int]], rest_w: int) -> floa
         rest -= amount * w
         rest_w -= w
     return rest / rest_w
+
+
+def run(prep: Prepared, t: Fraction) -> MesRun:
+    """MES with every voter holding `t`: what `fastmes.run` returns, without numpy."""
+    from .fastmes import _exact_cap
+
+    t = Fraction(t)
+    result = MesRun(normalise(t))
+    result.picks.extend(prep.free)
+    pid, costs, costs_f = prep.pids, prep.costs, prep.costs_f
+    supporters, weights = prep.supporter_lists, prep.weight_lists
+    # Classes of groups holding the same money: exact amount, its float; class 0 holds t.
+    money, money_f, of_amount = [t], [float(t)], {t: 0}
+    cls = [0] * prep.num_groups
+    heap = [(1 / prep.approvals[p] * (1 - WIDEN), pid[p], p) for p in range(len(pid))]
+    heapq.heapify(heap)
+
+    def per_class_of(p: int) -> dict[int, int]:
+        per_class: dict[int, int] = {}
+        for group, w in zip(supporters[p], weights[p], strict=True):
+            c = cls[group]
+            per_class[c] = per_class.get(c, 0) + w
+        return per_class
+
+    def evaluate(p: int) -> tuple[float, int, dict[int, int]] | None:
+        """Float rate of p and its supporters' classes; None if they surely cannot pay."""
+        per_class = per_class_of(p)
+        total = sum(money_f[c] * w for c, w in per_class.items())
+        cost_f = costs_f[p]
+        if total < cost_f * (1 - MARGIN) or (
+            total <= cost_f * (1 + MARGIN)
+            and sum(money[c] * w for c, w in per_class.items()) < costs[p]
+        ):
+            return None
+        items = sorted([(money_f[c], w) for c, w in per_class.items()])
+        return _float_cap(cost_f, items, sum(per_class.values())) / cost_f, p, per_class
+
+    round_number = 0
+    while heap:
+        best_f = math.inf
+        evaluated = []
+        while heap and heap[0][0] <= best_f * (1 + MARGIN):
+            found = evaluate(heapq.heappop(heap)[2])
+            if found is not None:  # else its supporters cannot pay for it: never again
+                evaluated.append(found)
+                best_f = min(best_f, found[0])
+        if not evaluated:
+            break
+        # Exact rates for the projects within the margin of the best float rate.
+        best: tuple[Fraction, str] | None = None
+        for rho, p, per_class in evaluated:
+            if rho > best_f * (1 + MARGIN):
+                continue
+            items = sorted((money_f[c], money[c], w, c) for c, w in per_class.items())
+            x, cut = _exact_cap(costs[p], [(m, w) for _, m, w, _ in items])
+            candidate = (x / costs[p], pid[p])
+            if best is None or candidate < best:
+                best = candidate
+                best_p, best_x, best_cut, best_items = p, x, cut, items
+        for rho, p, _per_class in evaluated:
+            if p != best_p:
+                heapq.heappush(heap, (rho * (1 - WIDEN), pid[p], p))
+        round_number += 1
+        name = pid[best_p]
+        result.picks.append(name)
+        result.rounds[name] = round_number
+        result.max_payment[name] = normalise(best_x)
+        # Pay: the classes before the cut give all they have, the others x each.
+        mapping = {}
+        for position, (_f, amount, _w, c) in enumerate(best_items):
+            left = ZERO if position < best_cut else amount - best_x
+            if left not in of_amount:
+                of_amount[left] = len(money)
+                money.append(left)
+                money_f.append(float(left))
+            mapping[c] = of_amount[left]
+        for group in supporters[best_p]:
+            cls[group] = mapping[cls[group]]
+    spent = sum(costs[p] for p, name in enumerate(pid) if name in result.rounds)
+    result.total_cost = normalise(prep.free_cost + spent)
+    for p, name in enumerate(pid):
+        if name not in result.rounds:
+            per_class = per_class_of(p)
+            result.leftover[name] = normalise(
+                sum((money[c] * w for c, w in per_class.items()), ZERO)
+            )
+    return result
 
 
 def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:

@@ -65,7 +65,7 @@ def _outcome(
     return Outcome(
         rule=rule,
         selected=tuple(picks),
-        total_cost=normalise(sum((instance.costs[pid] for pid in picks), Fraction(0))),
+        total_cost=normalise(sum(instance.costs[pid] for pid in picks)),
         budget=instance.budget,
         projects=ordered,
         voter_budget=voter_budget,  # type: ignore[arg-type]
@@ -73,9 +73,11 @@ def _outcome(
 
 
 def _replace(result: ProjectResult, **changes: object) -> ProjectResult:
-    from dataclasses import replace
-
-    return replace(result, **changes)  # type: ignore[arg-type]
+    """`dataclasses.replace`, without its per-call field introspection (a tenth of the time
+    of a whole greedy tally on a small file went there)."""
+    fields = dict(result.__dict__)
+    fields.update(changes)
+    return ProjectResult(**fields)  # type: ignore[arg-type]
 
 
 def _mes(instance: ApprovalInstance, rule: str) -> Outcome:

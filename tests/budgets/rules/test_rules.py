@@ -238,12 +238,15 @@ def test_random_instances_agree_with_pabutools(instance: ApprovalInstance, rule:
 @FAST
 @given(instance=instances(max_projects=8, max_voters=14), share=st.fractions(0, 60))
 def test_fast_mes_is_the_reference_mes(instance: ApprovalInstance, share: Fraction) -> None:
-    """The fast run (classes, floats guiding) selects exactly what the plain one does."""
-    fast = fastmes.run(fastmes.Prepared(instance), share)
+    """The fast runs (classes, floats guiding; numpy or plain lists) select exactly what the
+    reference one does, with the same payments and leftovers."""
+    prep = fastmes.Prepared(instance)
     plain = mes.run_mes(instance, share)
-    assert fast.picks == plain.picks
-    assert fast.max_payment == plain.max_payment
-    assert fast.leftover == plain.leftover
+    for fast in (fastmes.run_numpy(prep, share), smallmes.run(prep, share)):
+        assert fast.picks == plain.picks
+        assert fast.max_payment == plain.max_payment
+        assert fast.leftover == plain.leftover
+        assert fast.total_cost == plain.total_cost
 
 
 @FAST
