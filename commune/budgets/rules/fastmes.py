@@ -33,8 +33,9 @@ from . import smallmes
 from .instance import ApprovalInstance
 from .mes import MesRun, candidates, free_projects
 from .pabulib import Money, normalise
+from .rational import Q, money
 
-ZERO = Fraction(0)
+ZERO = Q(0)
 
 # Floats guide the search, exact rationals decide: a float rate is trusted only to rule a
 # project out when it is more than this (relative) above the best one. Float errors here are
@@ -57,6 +58,7 @@ class Prepared:
         index = {pid: i for i, pid in enumerate(self.pids)}
         self.costs = [instance.costs[pid] for pid in self.pids]
         self.costs_f = [float(c) for c in self.costs]
+        self.costs_q = [Q(c) for c in self.costs]
         self.approvals = [instance.approvals[pid] for pid in self.pids]
         supporters: list[list[int]] = [[] for _ in self.pids]
         weights: list[int] = []
@@ -97,9 +99,10 @@ def _float_cap(cost: float, amounts: np.ndarray, weights: np.ndarray) -> float:
     return float(rest[k] / rest_w[k])
 
 
-def _exact_cap(cost: Money, items: list[tuple[Fraction, int]]) -> tuple[Fraction, int]:
-    """The exact cap x and how many of `items` ((money, weight) by increasing money) pay all."""
-    rest_cost = Fraction(cost)
+def _exact_cap(cost: Q, items: list[tuple[Q, int]]) -> tuple[Q, int]:
+    """The exact cap x and how many of `items` ((money, weight) by increasing money) pay all;
+    `cost` and the amounts are exact rationals (`Q`), never ints (int / int is a float)."""
+    rest_cost = cost
     rest_w = sum(w for _, w in items)
     for cut, (amount, w) in enumerate(items):
         if rest_cost <= amount * rest_w:
@@ -112,14 +115,14 @@ def _exact_cap(cost: Money, items: list[tuple[Fraction, int]]) -> tuple[Fraction
 class _Classes:
     """Classes of groups holding the same money: exact amounts and their floats."""
 
-    def __init__(self, num_groups: int, t: Fraction) -> None:
-        self.money: list[Fraction] = [t]
+    def __init__(self, num_groups: int, t: Q) -> None:
+        self.money: list[Q] = [t]
         self.money_f = np.empty(64)
         self.money_f[0] = float(t)
-        self.of_amount: dict[Fraction, int] = {t: 0}
+        self.of_amount: dict[Q, int] = {t: 0}
         self.cls = np.zeros(num_groups, dtype=np.intp)
 
-    def add(self, amount: Fraction) -> int:
+    def add(self, amount: Q) -> int:
         found = self.of_amount.get(amount)
         if found is not None:
             return found
@@ -139,10 +142,10 @@ def run(prep: Prepared, t: Fraction) -> MesRun:
 
 def run_numpy(prep: Prepared, t: Fraction) -> MesRun:
     """`run` with numpy over each project's supporting groups (many groups per project)."""
-    t = Fraction(t)
-    result = MesRun(normalise(t))
+    result = MesRun(normalise(Fraction(t)))
     result.picks.extend(prep.free)
-    pid, costs, costs_f = prep.pids, prep.costs, prep.costs_f
+    t = Q(t)
+    pid, costs, costs_f = prep.pids, prep.costs_q, prep.costs_f
     classes = _Classes(prep.num_groups, t)
     # Lazy evaluation: (lower bound of x / cost, id, index); 1 / approvals is one (x >= cost/W).
     heap = [(1 / prep.approvals[p] * (1 - WIDEN), pid[p], p) for p in range(len(pid))]
@@ -181,7 +184,7 @@ def run_numpy(prep: Prepared, t: Fraction) -> MesRun:
         if not evaluated:
             break
         # Exact rates for the projects within the margin of the best float rate.
-        best: tuple[Fraction, str] | None = None
+        best: tuple[Q, str] | None = None
         for rho, p, present, weights in evaluated:
             if rho > best_f * (1 + MARGIN):
                 continue
@@ -203,7 +206,7 @@ def run_numpy(prep: Prepared, t: Fraction) -> MesRun:
         name = pid[best_p]
         result.picks.append(name)
         result.rounds[name] = round_number
-        result.max_payment[name] = normalise(best_x)
+        result.max_payment[name] = money(best_x)
         # Pay: the classes before the cut give all they have, the others x each.
         mapping = np.arange(len(classes.money), dtype=np.intp)
         for position, (_f, amount, _w, k) in enumerate(best_items):
@@ -220,7 +223,7 @@ def run_numpy(prep: Prepared, t: Fraction) -> MesRun:
                 minlength=len(classes.money),
             )
             present = np.flatnonzero(per_class)
-            result.leftover[name] = normalise(
+            result.leftover[name] = money(
                 sum((classes.money[k] * int(per_class[k]) for k in present), ZERO)
             )
     return result

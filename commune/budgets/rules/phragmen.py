@@ -21,6 +21,7 @@ from fractions import Fraction
 
 from .instance import ApprovalInstance
 from .pabulib import Money
+from .rational import Q, money
 
 INFINITE = None  # the new load of a project nobody approved
 MARGIN = 1e-6
@@ -40,6 +41,7 @@ def run_phragmen(instance: ApprovalInstance) -> PhragmenRun:
     index = {pid: p for p, pid in enumerate(names)}
     approvals = [instance.approvals[pid] for pid in names]
     cost_f = [float(costs[pid]) for pid in names]
+    cost_q = [Q(costs[pid]) for pid in names]
     # Groups of voters with the same ballot: their weight, the projects they approve, and
     # their load as a float and as the index of an exact level (every load is some new load).
     weights = [count for _ballot, count in instance.ballots]
@@ -50,19 +52,19 @@ def run_phragmen(instance: ApprovalInstance) -> PhragmenRun:
             supporters[p].append(group)
     load_f = [0.0] * len(weights)
     level = [0] * len(weights)
-    levels: list[Fraction] = [Fraction(0)]
+    levels = [Q(0)]
     load_sum_f = [0.0] * len(names)
     finite = {p for p in range(len(names)) if approvals[p]}
     unapproved = sorted(pid for p, pid in enumerate(names) if not approvals[p])
     result = PhragmenRun()
     spent: Money = 0
 
-    def exact_load(p: int) -> Fraction:
+    def exact_load(p: int) -> Q:
         per_level: dict[int, int] = {}
         for group in supporters[p]:
             per_level[level[group]] = per_level.get(level[group], 0) + weights[group]
-        total = sum((levels[k] * w for k, w in per_level.items() if k), Fraction(0))
-        return (total + costs[names[p]]) / approvals[p]
+        total = sum((levels[k] * w for k, w in per_level.items() if k), cost_q[p])
+        return total / approvals[p]
 
     while finite:
         floats = {p: (load_sum_f[p] + cost_f[p]) / approvals[p] for p in finite}
@@ -76,7 +78,7 @@ def run_phragmen(instance: ApprovalInstance) -> PhragmenRun:
         p = index[chosen]
         finite.discard(p)
         result.picks.append(chosen)
-        result.loads[chosen] = best
+        result.loads[chosen] = money(best)
         spent += costs[chosen]
         levels.append(best)
         new_level, best_f = len(levels) - 1, float(best)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from .mes import MesRun
 from .pabulib import normalise
+from .rational import Q, money
 
 if TYPE_CHECKING:
     from .fastmes import Prepared
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 # The same as fastmes.MARGIN and fastmes.WIDEN (fastmes imports this module).
 MARGIN = 1e-6
 WIDEN = 1e-9
-ZERO = Fraction(0)
+ZERO = Q(0)
 
 # (lowest rate, highest rate or inf, {class: weight}, W > 0 when the rate is exactly 1 / W)
 Evaluation = tuple[float, float, dict[int, int], int]
@@ -50,13 +51,13 @@ def run(prep: Prepared, t: Fraction) -> MesRun:
     """MES with every voter holding `t`: what `fastmes.run` returns, without numpy."""
     from .fastmes import _exact_cap
 
-    t = Fraction(t)
-    result = MesRun(normalise(t))
+    result = MesRun(normalise(Fraction(t)))
     result.picks.extend(prep.free)
-    pid, costs, costs_f = prep.pids, prep.costs, prep.costs_f
+    t = Q(t)
+    pid, costs, costs_f = prep.pids, prep.costs_q, prep.costs_f
     supporters, weights = prep.supporter_lists, prep.weight_lists
     # Classes of groups holding the same money: exact amount, its float; class 0 holds t.
-    money, money_f, of_amount = [t], [float(t)], {t: 0}
+    amounts, money_f, of_amount = [t], [float(t)], {t: 0}
     cls = [0] * prep.num_groups
     heap = [(1 / prep.approvals[p] * (1 - WIDEN), pid[p], p) for p in range(len(pid))]
     heapq.heapify(heap)
@@ -75,7 +76,7 @@ def run(prep: Prepared, t: Fraction) -> MesRun:
         cost_f = costs_f[p]
         if total < cost_f * (1 - MARGIN) or (
             total <= cost_f * (1 + MARGIN)
-            and sum(money[c] * w for c, w in per_class.items()) < costs[p]
+            and sum(amounts[c] * w for c, w in per_class.items()) < costs[p]
         ):
             return None
         items = sorted([(money_f[c], w) for c, w in per_class.items()])
@@ -93,11 +94,11 @@ def run(prep: Prepared, t: Fraction) -> MesRun:
         if not evaluated:
             break
         # Exact rates for the projects within the margin of the best float rate.
-        best: tuple[Fraction, str] | None = None
+        best: tuple[Q, str] | None = None
         for rho, p, per_class in evaluated:
             if rho > best_f * (1 + MARGIN):
                 continue
-            items = sorted((money_f[c], money[c], w, c) for c, w in per_class.items())
+            items = sorted((money_f[c], amounts[c], w, c) for c, w in per_class.items())
             x, cut = _exact_cap(costs[p], [(m, w) for _, m, w, _ in items])
             candidate = (x / costs[p], pid[p])
             if best is None or candidate < best:
@@ -110,26 +111,24 @@ def run(prep: Prepared, t: Fraction) -> MesRun:
         name = pid[best_p]
         result.picks.append(name)
         result.rounds[name] = round_number
-        result.max_payment[name] = normalise(best_x)
+        result.max_payment[name] = money(best_x)
         # Pay: the classes before the cut give all they have, the others x each.
         mapping = {}
         for position, (_f, amount, _w, c) in enumerate(best_items):
             left = ZERO if position < best_cut else amount - best_x
             if left not in of_amount:
-                of_amount[left] = len(money)
-                money.append(left)
+                of_amount[left] = len(amounts)
+                amounts.append(left)
                 money_f.append(float(left))
             mapping[c] = of_amount[left]
         for group in supporters[best_p]:
             cls[group] = mapping[cls[group]]
-    spent = sum(costs[p] for p, name in enumerate(pid) if name in result.rounds)
+    spent = sum(prep.costs[p] for p, name in enumerate(pid) if name in result.rounds)
     result.total_cost = normalise(prep.free_cost + spent)
     for p, name in enumerate(pid):
         if name not in result.rounds:
             per_class = per_class_of(p)
-            result.leftover[name] = normalise(
-                sum((money[c] * w for c, w in per_class.items()), ZERO)
-            )
+            result.leftover[name] = money(sum((amounts[c] * w for c, w in per_class.items()), ZERO))
     return result
 
 
