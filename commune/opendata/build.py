@@ -137,7 +137,9 @@ def build(progress: Callable[[str], None] = lambda line: None) -> dict[str, Any]
     try:
         with translation.override(settings.LANGUAGE_CODE):
             manifest = _write_build(scratch, now, progress)
-        final = root / "builds" / (now.strftime("%Y%m%dT%H%M%SZ-") + scratch.name[-8:])
+        # Named by the moment it finished, to the microsecond: names sort in build order.
+        stamp = timezone.now().strftime("%Y%m%dT%H%M%S%fZ-")
+        final = root / "builds" / (stamp + scratch.name[-8:])
         scratch.rename(final)
         final.chmod(0o755)  # mkdtemp makes it private; the files are public
     except BaseException:

@@ -372,7 +372,7 @@ AMENDMENTS = Dataset(
         _id(),
         Column("text_id", "integer", _("The text.")),
         Column("paragraph_id", "integer", _("The paragraph amended.")),
-        Column("kind", "string", _("change, add_after or delete.")),
+        Column("kind", "string", _("edit, add_after or delete.")),
         Column("original_body", "string", _("The paragraph when it was written.")),
         Column("proposed_body", "string", _("The proposed text.")),
         Column("justification", "string", _("Justification.")),

@@ -107,7 +107,7 @@ _ARROW_TYPES = {
     "number": pa.float64(),
     "boolean": pa.bool_(),
     "date": pa.date32(),
-    "datetime": pa.timestamp("s", tz="UTC"),
+    "datetime": pa.timestamp("ms", tz="UTC"),  # Parquet has no seconds unit
 }
 
 
