@@ -18,6 +18,7 @@ import logging
 import zipfile
 from dataclasses import dataclass
 from typing import Literal
+from xml.parsers import expat
 
 from commune.core.officetext import docx_to_markdown, odt_to_markdown
 
@@ -91,6 +92,11 @@ def _extract_office(data: bytes, kind: Kind) -> ExtractionResult:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             if archive.testzip() is not None:  # a member whose checksum is wrong
                 return ExtractionResult("", None, CORRUPT, DAMAGED)
+            if kind == "odt":
+                # odfpy prints a parse error and carries on with an empty document: check
+                # the body is well-formed XML first (expat fetches no external entity).
+                parser = expat.ParserCreate()
+                parser.Parse(archive.read("content.xml"), True)
         markdown = docx_to_markdown(data) if kind == "docx" else odt_to_markdown(data)
     except Exception:  # zipfile, lxml and odfpy raise many kinds of error on a damaged file
         return ExtractionResult("", None, CORRUPT, DAMAGED)

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from django.conf import settings
 from django.db import connections, models
 from django.db.models import Q
@@ -145,6 +143,3 @@ class Document(models.Model):
     @property
     def has_text(self) -> bool:
         return self.text_status == TextStatus.EXTRACTED
-
-    def format_label(self) -> Any:
-        return self.get_file_format_display()
