@@ -66,6 +66,7 @@ class Command(LoadDemoCommand):
         self.stdout.write("")
         if options["no_serve"]:
             return
+        call_command("opendata", "build", "--if-stale")  # the open-data files, as cron would
         # E-mails (printed on the console in the demo) go out from a thread, off the requests.
         threading.Thread(target=_mail_notifications_forever, daemon=True).start()
         call_command("runserver", f"{HOST}:{options['port']}", use_reloader=False)
