@@ -48,6 +48,17 @@ WIDEN = 1e-9
 SMALL_SUPPORT = 400
 
 
+def cap_slack(classes: int, weight: float) -> float:
+    """How much to widen a float cap computed over `classes` amounts for `weight` voters.
+
+    The cap is (cost - what the poorer pay) / W', W' the richer voters' number; the
+    subtraction's absolute error is below (classes + 1) * 2^-53 * cost, and the cap is at
+    least cost / weight, so its relative error is below (classes + 2) * weight * 2^-53:
+    `WIDEN` covers it up to about 10^7 for classes * weight, twice that bound beyond.
+    """
+    return max(WIDEN, (classes + 2) * weight * 2.0**-52)
+
+
 class Prepared:
     """What every run on one instance shares: candidate projects and weighted ballots as indices."""
 
@@ -277,10 +288,11 @@ def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
         if float(np.dot(his, weights)) * (1 + WIDEN) < cost:
             return None
         order = np.argsort(his, kind="stable")
-        rho_lo = _float_cap(cost, his[order], weights[order]) / cost * (1 - WIDEN)
+        slack = cap_slack(len(present), total_w)
+        rho_lo = _float_cap(cost, his[order], weights[order]) / cost * (1 - slack)
         if float(np.dot(los, weights)) * (1 - WIDEN) >= cost:
             order = np.argsort(los, kind="stable")
-            rho_hi = _float_cap(cost, los[order], weights[order]) / cost * (1 + WIDEN)
+            rho_hi = _float_cap(cost, los[order], weights[order]) / cost * (1 + slack)
         else:
             rho_hi = math.inf
         return rho_lo, rho_hi, present, 0

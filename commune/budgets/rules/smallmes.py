@@ -166,10 +166,11 @@ def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
         if sum_hi * (1 + WIDEN) < cost:
             return None
         highs = sorted([(hi[c], w) for c, w in per_class.items()])
-        rho_lo = _float_cap(cost, highs, total_w) / cost * (1 - WIDEN)
+        slack = max(WIDEN, (len(per_class) + 2) * total_w * 2.0**-52)  # fastmes.cap_slack
+        rho_lo = _float_cap(cost, highs, total_w) / cost * (1 - slack)
         if sum_lo * (1 - WIDEN) >= cost:
             lows = sorted([(lo[c], w) for c, w in per_class.items()])
-            rho_hi = _float_cap(cost, lows, total_w) / cost * (1 + WIDEN)
+            rho_hi = _float_cap(cost, lows, total_w) / cost * (1 + slack)
         else:
             rho_hi = math.inf
         return rho_lo, rho_hi, per_class, 0
