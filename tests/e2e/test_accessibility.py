@@ -301,6 +301,8 @@ def test_every_page_is_accessible_to_a_visitor(
         *_wiki_pages(language),
         *_insights_pages(language),
         *_sortition_pages(language),
+        localized_url(language, "documents:list"),
+        localized_url(language, "search:results") + "?q=jardin",
     ]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
