@@ -39,7 +39,7 @@ def _require_agent(request: HttpRequest) -> None:
 def _filtered(request: HttpRequest) -> tuple[DocumentFilterForm, DocumentQuerySet]:
     documents = Document.objects.visible()
     years = sorted({day.year for day in documents.dates("document_date", "year")}, reverse=True)
-    form = DocumentFilterForm(request.GET or None, spaces=visible_spaces(None), years=years)
+    form = DocumentFilterForm(request.GET or None, spaces=visible_spaces(request.user), years=years)
     if form.is_valid():
         data = form.cleaned_data
         if data["space"]:

@@ -95,3 +95,10 @@ def test_a_city_wide_document_says_so(client) -> None:
     page = client.get(make_document().get_absolute_url()).content.decode()
     assert "City-wide" in page
     assert "on 1 March 2026" not in page  # the date of publication, not of the document
+
+
+def test_a_space_page_links_to_its_documents_and_every_page_to_the_list(client) -> None:
+    space = SpaceFactory(slug="nord")
+    page = client.get(reverse("spaces:detail", kwargs={"slug": "nord"})).content.decode()
+    assert f"{reverse('documents:list')}?space={space.slug}" in page
+    assert f'href="{reverse("search:results")}"' in page  # in the footer
