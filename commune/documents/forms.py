@@ -40,7 +40,9 @@ class DocumentFilterForm(forms.Form):
     )
     year = forms.TypedChoiceField(label=_("Year"), required=False, coerce=int, empty_value=None)
 
-    def __init__(self, *args: Any, spaces: QuerySet[Space], years: list[int], **kwargs: Any):
+    def __init__(
+        self, *args: Any, spaces: QuerySet[Space], years: list[int], **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.fields["space"].queryset = spaces
         self.fields["year"].choices = [("", _("All years")), *((y, str(y)) for y in years)]
@@ -73,7 +75,7 @@ class PublishForm(forms.Form):
         widget=forms.ClearableFileInput(attrs={"accept": ATTACHMENT_ACCEPT}),
     )
 
-    def __init__(self, *args: Any, max_megabytes: int, **kwargs: Any):
+    def __init__(self, *args: Any, max_megabytes: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["space"].queryset = Space.objects.order_by("title")
         since = timezone.now() - datetime.timedelta(days=MEETING_CHOICE_DAYS)

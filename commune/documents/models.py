@@ -5,11 +5,15 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import connections, models
 from django.db.models import Q
+from django.db.models.functions import Left
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from commune.documents import extract
+
+# The part of a document's text PostgreSQL's full-text search reads (see DocumentQuerySet).
+SEARCHABLE_CHARS = 200_000
 
 
 class DocumentType(models.TextChoices):
@@ -62,10 +66,14 @@ class DocumentQuerySet(models.QuerySet["Document"]):
         if connections[self.db].vendor == "postgresql":
             from django.contrib.postgres.search import SearchQuery, SearchVector
 
+            # PostgreSQL refuses a tsvector over 1 MB, which the two vectors of a long text
+            # full of distinct words (a badly encoded PDF) can reach: only the beginning of
+            # the text is indexed (about 80 dense pages).
+            text_start = Left("extracted_text", SEARCHABLE_CHARS)
             vector = (
                 SearchVector("title", weight="A", config="french")
-                + SearchVector("extracted_text", weight="B", config="french")
-                + SearchVector("title", "extracted_text", config="english")
+                + SearchVector(text_start, weight="B", config="french")
+                + SearchVector("title", text_start, config="english")
             )
             query = SearchQuery(text, config="french", search_type="websearch") | SearchQuery(
                 text, config="english", search_type="websearch"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import string
+
 import pytest
 from django.urls import reverse
 from django.utils import timezone
@@ -71,3 +74,16 @@ def test_many_matches_link_to_the_full_lists(client) -> None:
     page = search(client, "composteur")
     assert "See all 12 documents" in page
     assert f"{reverse('documents:list')}?q=composteur" in page
+
+
+def test_a_long_text_of_distinct_words_does_not_break_the_search(client) -> None:
+    """A badly encoded PDF can give a huge text of distinct 'words' (PostgreSQL caps a
+    full-text vector at 1 MB)."""
+    rng = random.Random(8)
+    noise = " ".join(
+        "".join(rng.choices(string.ascii_lowercase, k=rng.randint(4, 10))) for _ in range(250_000)
+    )
+    make_document(title="Dossier illisible", extracted_text="composteur " + noise)
+    make_document(title="Dossier du compost", extracted_text="Le composteur collectif.")
+    page = search(client, "composteur")
+    assert "2 documents" in page
