@@ -104,7 +104,9 @@ def _extract_office(data: bytes, kind: Kind) -> ExtractionResult:
 
 
 def _result(text: str, pages: int | None, *, failed: bool) -> ExtractionResult:
-    text = text[:MAX_TEXT_CHARS]
+    # A font's odd character map can yield NUL or lone surrogates, which PostgreSQL refuses.
+    text = text[:MAX_TEXT_CHARS].replace("\x00", "")
+    text = text.encode("utf-8", "replace").decode("utf-8")
     if not text.replace(PAGE_BREAK, "").strip():
         return ExtractionResult("", pages, NOT_AVAILABLE, UNREADABLE_CONTENT if failed else NO_TEXT)
     # Not stripped: a leading form feed is an empty first page, which keeps page numbers.
@@ -112,7 +114,6 @@ def _result(text: str, pages: int | None, *, failed: bool) -> ExtractionResult:
 
 
 def _tidy(page_text: str) -> str:
-    # Lines as the reader gives them, without trailing blanks or NUL bytes (PostgreSQL
-    # refuses NUL in text columns).
-    lines = [line.rstrip() for line in page_text.replace("\x00", "").splitlines()]
+    # Lines as the reader gives them, without trailing blanks.
+    lines = [line.rstrip() for line in page_text.splitlines()]
     return "\n".join(lines).strip()
