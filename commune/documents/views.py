@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 from django_ratelimit.decorators import ratelimit
@@ -101,7 +102,7 @@ def document_export(request: HttpRequest) -> StreamingHttpResponse:
             document.page_count if document.page_count is not None else "",
             _("yes") if document.has_text else _("no"),
             document.sha256,
-            document.published_at.date().isoformat(),
+            timezone.localdate(document.published_at).isoformat(),
             request.build_absolute_uri(document.get_absolute_url()),
         ]
         for document in documents.iterator(chunk_size=500)
