@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from commune.accounts.models import Role
 from commune.contributions.models import Contribution, Support
-from tests.e2e.helpers import Axe, check_page, localized_url, log_in
+from tests.e2e.helpers import PHONE, Axe, check_page, localized_url, log_in
 from tests.factories import (
     RESIDENT_PASSWORD,
     CityServiceFactory,
@@ -90,3 +90,31 @@ def test_an_agent_helps_a_resident_without_e_mail_who_then_logs_in_with_the_code
     check_page(resident_page, axe, "fr")
     expect(resident_page.locator("main")).to_contain_text("Entered with help from the city")
     expect(resident_page.locator("main")).not_to_contain_text("Agent Durand")
+
+
+@pytest.mark.parametrize("viewport", [PHONE])
+def test_the_agents_pages_and_the_code_sheet_fit_a_phone(page: Page, axe: Axe) -> None:
+    """At 375 pixels wide nothing scrolls sideways, the code included."""
+    agent = ResidentFactory(role=Role.AGENT)
+    log_in(page, agent.email, RESIDENT_PASSWORD)
+    page.goto(localized_url("fr", "accounts:assist_open"))
+    page.locator("input[name='display_name']").fill("Bernard")
+    page.locator("input[name='how'][value='phone']").check()
+    with page.expect_navigation():
+        page.locator("main form button[type='submit']").click()
+    check_page(page, axe, "fr")
+    expect(page.locator("#access-code")).to_be_visible()
+    _assert_no_sideways_scroll(page)
+    with page.expect_navigation():
+        page.locator("main .no-print a").click()
+    check_page(page, axe, "fr")
+    _assert_no_sideways_scroll(page)
+
+
+def _assert_no_sideways_scroll(page: Page) -> None:
+    width = page.evaluate("document.documentElement.scrollWidth")
+    wide = page.evaluate(
+        "[...document.querySelectorAll('main *')].filter(e => e.scrollWidth > 375)"
+        ".map(e => e.tagName + '.' + e.className).slice(0, 5)"
+    )
+    assert width <= PHONE["width"], f"{page.url} is {width}px wide on a phone: {wide}"
