@@ -24,7 +24,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from commune.opendata import datasets, datasets_more, scdl
+from commune.opendata import datasets, datasets_documents, datasets_more, scdl
 from commune.opendata.catalogue import dcat_entries
 from commune.opendata.dcat import catalogue_graph
 from commune.opendata.registry import Dataset, site_url
@@ -47,7 +47,7 @@ _CHANGE_FIELDS = ("updated_at", "created_at", "published_at", "corrected_at", "d
 
 
 def all_datasets() -> list[Dataset]:
-    return [*datasets.DATASETS, *datasets_more.DATASETS]
+    return [*datasets.DATASETS, *datasets_more.DATASETS, *datasets_documents.DATASETS]
 
 
 def opendata_dir() -> Path:

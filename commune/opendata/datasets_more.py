@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from django.conf import settings
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -55,12 +54,6 @@ def _minutes() -> Any:
     from commune.meetings.models import Minutes
 
     return Minutes.objects.filter(meeting__space__is_published=True)
-
-
-def _meeting_documents() -> Any:
-    from commune.meetings.models import MeetingDocument
-
-    return MeetingDocument.objects.filter(meeting__space__is_published=True)
 
 
 def _budgets() -> Any:
@@ -115,10 +108,6 @@ def vote_result(votes_for: int, votes_against: int) -> str:
     from commune.meetings.models import vote_result as result
 
     return str(result(votes_for, votes_against))
-
-
-def media_url(name: str) -> str:
-    return site_url(settings.MEDIA_URL + name) if name else ""
 
 
 def wiki_url(space_slug: str, page_slug: str) -> str:
@@ -238,24 +227,6 @@ MINUTES = Dataset(
         Column("corrected_at", "datetime", _("Last corrected on (UTC).")),
     ),
     primary_key=("meeting_id",),
-)
-
-MEETING_DOCUMENTS = Dataset(
-    name="meeting_documents",
-    title=_("Meeting documents"),
-    description=_("Metadata of the documents published with meetings: agendas, slides, minutes."),
-    queryset=_meeting_documents,
-    keywords=("réunions", "documents"),
-    columns=(
-        _id(),
-        Column("meeting_id", "integer", _("The meeting.")),
-        Column("title", "string", _("Title.")),
-        Column("kind", "string", _("agenda, slides, minutes or other.")),
-        Column("file_format", "string", _("File format (PDF, ODT, DOCX).")),
-        Column("size", "integer", _("Size in bytes.")),
-        Column("created_at", "datetime", _("Added on (UTC).")),
-        Column("url", "string", _("Address of the file."), "file", media_url),
-    ),
 )
 
 BUDGETS = Dataset(
@@ -418,7 +389,6 @@ DATASETS = (
     AGENDA_ITEMS,
     ROOM_VOTES,
     MINUTES,
-    MEETING_DOCUMENTS,
     BUDGETS,
     BUDGET_PROJECTS,
     BUDGET_RESULTS,

@@ -12,6 +12,7 @@ from django.utils import timezone
 from commune.accounts.models import Role
 from commune.budgets import services as budget_services
 from commune.contributions.models import Support
+from commune.documents.models import Document, TextStatus
 from commune.meetings.models import MeetingDocument, Minutes, RoomVote
 from commune.opendata.build import build
 from commune.texts import services as text_services
@@ -50,6 +51,8 @@ SECRETS = {
     "hidden_contribution": "Idee masquee Philomene",
     "draft_space": "Espace brouillon Hippolyte",
     "occupation_label": "manual_worker",
+    "withdrawn_document": "Dossier retire Anatole",
+    "original_filename": "scan-de-madame-dupont.pdf",
 }
 
 
@@ -129,6 +132,25 @@ def city(db) -> SimpleNamespace:
     )
 
     agent = ResidentFactory(role=Role.AGENT)
+    for title, withdrawn_at in (
+        ("Dossier de la commission", None),
+        (SECRETS["withdrawn_document"], timezone.now()),
+    ):
+        Document.objects.create(
+            title=title,
+            document_type="committee_dossier",
+            space=space,
+            document_date=datetime.date(2026, 2, 1),
+            file="documents/2026/02/dossier.pdf",
+            file_format="pdf",
+            original_filename=SECRETS["original_filename"],
+            size=2048,
+            sha256="0" * 64,
+            text_status=TextStatus.EXTRACTED,
+            extracted_text="Le texte extrait.",
+            published_by=agent,
+            withdrawn_at=withdrawn_at,
+        )
     budget = BudgetFactory(space=space, title="Budget des quais")
     BudgetProjectFactory(budget=budget, title="Bancs", estimated_cost=30_000)
     BudgetProjectFactory(budget=budget, title="Arbres", estimated_cost=60_000)
