@@ -10,6 +10,7 @@ from django.contrib.auth.forms import AuthenticationForm, SetPasswordMixin
 from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
+from commune.accounts.access_codes import resident_for_code
 from commune.accounts.models import EMAIL_IN_USE, Gender, Occupation, Resident
 from commune.accounts.services import email_in_use, normalize_email
 from commune.territory.models import AgeBand, Neighbourhood
@@ -144,9 +145,22 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, *args: Any, resident: Resident, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.resident = resident
+        self.uses_access_code = not resident.has_usable_password()
+        if self.uses_access_code:
+            # An account opened by an agent has no password: its printed code stands for it.
+            field = self.fields["password"]
+            field.label = _("Your access code")
+            field.help_text = _("The code the city printed for you, to be sure it is really you.")
+            field.widget = forms.TextInput(attrs={"autocomplete": "one-time-code"})
 
     def clean_password(self) -> str:
         password = self.cleaned_data["password"]
+        if self.uses_access_code:
+            if resident_for_code(password) != self.resident:
+                raise forms.ValidationError(
+                    _("This is not your access code."), code="password_incorrect"
+                )
+            return password
         if not self.resident.check_password(password):
             raise forms.ValidationError(
                 _("This is not your current password."), code="password_incorrect"

@@ -357,6 +357,8 @@ def export_personal_data(*, resident: Resident) -> dict[str, Any]:
         "account": {
             "id": resident.pk,
             "email": resident.email,
+            "phone": resident.phone or None,
+            "logs_in_with_access_code": bool(resident.access_code_hash),
             "display_name": resident.display_name,
             "role": resident.role,
             "city_service": resident.service.name if resident.service else None,
@@ -387,6 +389,9 @@ def delete_account(*, resident: Resident, actor: Any = None, reason: str = "") -
     attributed to "Deleted account"; the address becomes free to sign up again."""
     Demographics.objects.filter(resident=resident).delete()
     resident.email = f"deleted-{resident.pk}@invalid.invalid"
+    resident.phone = ""
+    resident.access_code_prefix = None
+    resident.access_code_hash = ""
     resident.display_name = ""
     resident.neighbourhood = None
     resident.service = None

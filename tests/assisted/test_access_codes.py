@@ -166,3 +166,31 @@ def test_the_agent_finds_a_resident_by_phone(agent_client: Any, neighbourhood: A
     page = agent_client.get(reverse("accounts:assist"), {"q": "56 78"}).content.decode()
 
     assert reverse("accounts:assist_resident", kwargs={"pk": resident.pk}) in page
+
+
+def test_a_resident_without_password_deletes_their_account_with_their_code(
+    client: Any, agent: Resident, helped: Resident
+) -> None:
+    code = access_codes.regenerate_access_code(agent=agent, resident=helped)
+    client.force_login(helped)
+    delete = reverse("accounts:delete")
+
+    refused = client.post(delete, {"password": "AAAA-BBBB-CCCC"})
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["password"]
+
+    assert client.post(delete, {"password": code}).status_code == 302
+    helped.refresh_from_db()
+    assert helped.deleted_at is not None
+    assert (helped.phone, helped.access_code_hash, helped.access_code_prefix) == ("", "", None)
+    assert access_codes.resident_for_code(code) is None
+
+
+def test_the_personal_data_export_holds_the_phone_number(client: Any, helped: Resident) -> None:
+    Resident.objects.filter(pk=helped.pk).update(phone="06 12 34 56 78")
+    client.force_login(helped)
+
+    account = client.get(reverse("accounts:export")).json()["account"]
+
+    assert account["email"] is None
+    assert account["phone"] == "06 12 34 56 78"
