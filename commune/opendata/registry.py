@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import hmac
+import operator
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -71,25 +72,28 @@ class Dataset:
         if self.queryset is None:
             raise ValueError(f"Dataset {self.name} has neither a queryset nor rows")
         paths: list[str] = []
-        slices: list[tuple[slice, Callable[..., Any] | None, bool]] = []
+        getters: list[Callable[[tuple[Any, ...]], Any]] = []
         for column in self.columns:
             start = len(paths)
             paths.extend(column.paths)
-            slices.append(
-                (slice(start, len(paths)), column.convert, isinstance(column.source, tuple))
-            )
+            getters.append(_getter(start, len(paths), column))
         values = self.queryset().order_by("pk").values_list(*paths)
-        for raw in values.iterator(chunk_size=chunk_size):
-            row = []
-            for where, convert, several in slices:
-                parts = raw[where]
-                if convert is None:
-                    row.append(parts[0])
-                elif several:
-                    row.append(convert(*parts))
-                else:
-                    row.append(convert(parts[0]))
-            yield tuple(row)
+        rows = values.iterator(chunk_size=chunk_size)
+        if all(column.convert is None for column in self.columns):
+            yield from rows  # values_list already gives the row as published
+            return
+        for raw in rows:
+            yield tuple([get(raw) for get in getters])
+
+
+def _getter(start: int, end: int, column: Column) -> Callable[[tuple[Any, ...]], Any]:
+    """How to take one column's value out of a values_list row (built once per export)."""
+    convert = column.convert
+    if convert is None:
+        return operator.itemgetter(start)
+    if isinstance(column.source, tuple):
+        return lambda raw: convert(*raw[start:end])
+    return lambda raw: convert(raw[start])
 
 
 def pseudonym(user_id: int | None) -> str:

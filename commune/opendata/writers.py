@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 import datetime
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -24,21 +24,22 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 def iso_datetime(value: datetime.datetime) -> str:
     """UTC, to the second, with a Z: the Table Schema default datetime format."""
-    return value.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if value.tzinfo is not datetime.UTC:
+        value = value.astimezone(datetime.UTC)
+    return value.replace(tzinfo=None, microsecond=0).isoformat() + "Z"
 
 
-def _text(value: Any, kind: str) -> str:
-    if value is None:
-        return ""
+def _csv_formatter(kind: str) -> Callable[[Any], str]:
+    """How a value of this Table Schema type is written in a CSV cell (chosen once per column)."""
     if kind == "datetime":
-        return iso_datetime(value)
+        return lambda value: "" if value is None else iso_datetime(value)
     if kind == "date":
-        return value.isoformat()
+        return lambda value: "" if value is None else value.isoformat()
     if kind == "boolean":
-        return "true" if value else "false"
+        return lambda value: "" if value is None else ("true" if value else "false")
     if kind == "string":
-        return _defuse(str(value))
-    return str(value)
+        return lambda value: "" if value is None else _defuse(str(value))
+    return lambda value: "" if value is None else str(value)
 
 
 def _defuse(text: str) -> str:
@@ -68,11 +69,11 @@ class CsvWriter:
     def __init__(self, path: Path, columns: Columns) -> None:
         self._file = path.open("w", encoding="utf-8", newline="")
         self._writer = csv.writer(self._file, lineterminator="\r\n")
-        self._kinds = [kind for _name, kind in columns]
+        self._formatters = [_csv_formatter(kind) for _name, kind in columns]
         self._writer.writerow([name for name, _kind in columns])
 
     def write(self, row: Sequence[Any]) -> None:
-        self._writer.writerow([_text(v, k) for v, k in zip(row, self._kinds, strict=True)])
+        self._writer.writerow([fmt(v) for fmt, v in zip(self._formatters, row, strict=True)])
 
     def close(self) -> None:
         self._file.close()
