@@ -40,6 +40,32 @@ class PublicApiSchema(AutoSchema):
         return responses
 
 
+# The integer ranges of SQLite and PostgreSQL columns, which drf-spectacular copies from the
+# database in use: the schema must be the same whatever the database.
+_DATABASE_LIMITS = {2**63 - 1, -(2**63), 2**31 - 1, -(2**31), 2**15 - 1, -(2**15)}
+
+
+def drop_database_limits(result: dict[str, Any], **kwargs: Any) -> dict[str, Any]:
+    """drf-spectacular post-processing hook: no column range or size in integer fields."""
+
+    def clean(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("type") == "integer":
+                for bound in ("maximum", "minimum"):
+                    if node.get(bound) in _DATABASE_LIMITS:
+                        del node[bound]
+                if node.get("format") in {"int32", "int64"}:
+                    del node["format"]
+            for value in node.values():
+                clean(value)
+        elif isinstance(node, list):
+            for value in node:
+                clean(value)
+
+    clean(result)
+    return result
+
+
 def build_schema() -> dict[str, Any]:
     """The API's OpenAPI 3 schema, always in English so the served and committed ones match."""
     with translation.override("en"):

@@ -40,6 +40,10 @@ SPECTACULAR_SETTINGS: dict = {
     "COMPONENT_SPLIT_REQUEST": False,
     "ENUM_GENERATE_CHOICE_DESCRIPTION": False,
     "SORT_OPERATIONS": True,
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "commune.api.schema.drop_database_limits",
+    ],
     "ENUM_NAME_OVERRIDES": {
         "ContributionStatusEnum": "commune.contributions.models.Status",
         "VerificationEnum": "commune.accounts.models.Verification",

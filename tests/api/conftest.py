@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.utils import timezone
 from rest_framework.test import APIClient
 
@@ -63,6 +67,23 @@ class City:
 @pytest.fixture
 def client() -> APIClient:
     return APIClient()
+
+
+@pytest.fixture
+def wsgi_app() -> Iterator[WSGIHandler]:
+    """Django's WSGI application, for tools that call it directly (werkzeug, schemathesis).
+
+    Like Django's test client, it keeps the test's database connection open between
+    requests: `close_old_connections` would close it as each request starts and ends
+    (PostgreSQL then loses the test's transaction).
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield WSGIHandler()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -53,7 +53,8 @@ def unthrottled(settings: Any) -> None:
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
 def test_generated_requests_get_answers_the_schema_allows(
-    case: Any, city: Any, unthrottled: None
+    case: Any, city: Any, unthrottled: None, wsgi_app: Any
 ) -> None:
+    # wsgi_app: keeps the test's database connection open across the calls.
     response = case.call(base_url="http://testserver")
     case.validate_response(response, checks=CHECKS)

@@ -7,7 +7,6 @@ from typing import Any
 
 import pytest
 import schemathesis
-from django.core.handlers.wsgi import WSGIHandler
 from werkzeug.test import Client
 
 from commune.api.management.commands.api_schema import COMMITTED_SCHEMA
@@ -21,8 +20,8 @@ def committed() -> dict[str, Any]:
 
 
 @pytest.fixture
-def wsgi() -> Client:
-    return Client(WSGIHandler())
+def wsgi(wsgi_app: Any) -> Client:
+    return Client(wsgi_app)
 
 
 def test_served_schema_is_the_committed_one(client, db, committed) -> None:
