@@ -59,7 +59,7 @@ class ResidentAdmin(UserAdmin):
     list_display = ("email", "display_name", "role", "neighbourhood", "verification", "date_joined")
     list_filter = ("role", "verification", "is_active", "neighbourhood", "service")
     list_select_related = ("neighbourhood",)
-    search_fields = ("email", "display_name")
+    search_fields = ("email", "display_name", "phone")
     ordering = ("email",)
     filter_horizontal = ()
     # Back-office access, permissions and verification follow from the role and from
@@ -74,7 +74,10 @@ class ResidentAdmin(UserAdmin):
         "deleted_at",
     )
     fieldsets = (
-        (None, {"fields": ("email", "display_name", "neighbourhood", "password_link")}),
+        (
+            None,
+            {"fields": ("email", "display_name", "neighbourhood", "phone", "password_link")},
+        ),
         (_("Role"), {"fields": ("role", "service", "is_active", "is_staff", "is_superuser")}),
         (_("Verification"), {"fields": ("verification",)}),
         (_("Dates"), {"fields": ("date_joined", "last_login", "deleted_at")}),

@@ -194,3 +194,23 @@ def test_the_personal_data_export_holds_the_phone_number(client: Any, helped: Re
 
     assert account["email"] is None
     assert account["phone"] == "06 12 34 56 78"
+
+
+def test_the_back_office_keeps_accounts_without_e_mail_apart(client: Any) -> None:
+    """Saved from the admin, an empty address stays NULL, so two such accounts coexist."""
+    admin = Resident.objects.create_superuser("admin@example.org", "x", display_name="Admin")
+    first = Resident.objects.create_user(None, None, display_name="Aïcha", phone="0612")
+    second = Resident.objects.create_user(None, None, display_name="Bernard")
+    client.force_login(admin)
+
+    for resident, name in ((first, "Aïcha B"), (second, "Bernard C")):
+        response = client.post(
+            reverse("admin:accounts_resident_change", args=[resident.pk]),
+            {"email": "", "display_name": name, "role": "resident", "is_active": "on"},
+        )
+        assert response.status_code == 302
+
+    assert list(Resident.objects.filter(email=None).values_list("display_name", flat=True)) == [
+        "Aïcha B",
+        "Bernard C",
+    ]
