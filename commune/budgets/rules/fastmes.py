@@ -22,6 +22,7 @@ docs/vote-rules.md, "Speed"):
 
 from __future__ import annotations
 
+import functools
 import heapq
 import math
 from collections.abc import Callable
@@ -82,11 +83,9 @@ class Prepared:
             for p in approved:
                 supporters[p].append(group)
         self.num_groups = len(weights)
-        gw = np.array(weights, dtype=np.float64)
-        # For every project: its supporting groups, and their weights (exact in floats < 2^53).
-        self.supporters = [np.array(s, dtype=np.intp) for s in supporters]
-        self.weights = [gw[s] for s in self.supporters]
-        # The same as lists, for the plain-Python paths (`smallmes`).
+        self.group_weights = weights
+        # For every project: its supporting groups and their weights, for `smallmes`; the
+        # numpy paths read the same as arrays (`supporters`, `weights`, made when first used).
         self.supporter_lists = supporters
         self.weight_lists = [[weights[g] for g in s] for s in supporters]
         # Plain Python beats numpy's per-call cost while projects have few supporting groups.
@@ -96,6 +95,16 @@ class Prepared:
             else small
         )
         self.free_cost = sum(instance.costs[pid] for pid in self.free)
+
+    @functools.cached_property
+    def supporters(self) -> list[np.ndarray]:
+        return [np.array(s, dtype=np.intp) for s in self.supporter_lists]
+
+    @functools.cached_property
+    def weights(self) -> list[np.ndarray]:
+        """Each project's supporting groups' weights (exact in floats below 2^53)."""
+        group_weights = np.array(self.group_weights, dtype=np.float64)
+        return [group_weights[s] for s in self.supporters]
 
 
 def _float_cap(cost: float, amounts: np.ndarray, weights: np.ndarray) -> float:
