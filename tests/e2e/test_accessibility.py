@@ -341,6 +341,7 @@ def test_every_page_is_accessible_to_a_resident(
         *_wiki_pages(language),
         *_insights_pages(language),
         *_sortition_pages(language),
+        f"/api/v1/docs/?lang={language}",  # the API's docs: outside the language prefix
     ]
     result = crawl(page, axe, start, language, seeds=seeds)
     assert_crawl_clean(
