@@ -200,6 +200,10 @@ COMMUNE_CITY_NAME = os.environ.get("COMMUNE_CITY_NAME", "Nantes")
 COMMUNE_POSTCODE_PATTERN = os.environ.get("COMMUNE_POSTCODE_PATTERN", r"\d{5}")
 # The public address of the site, for links in e-mails sent outside any request.
 COMMUNE_BASE_URL = os.environ.get("COMMUNE_BASE_URL", "http://127.0.0.1:8000")
+# Open data (docs/open-data.md): where builds go (MEDIA_ROOT/opendata when empty), and the
+# city's SIRET for the SCDL deliberations file.
+COMMUNE_OPENDATA_DIR = os.environ.get("COMMUNE_OPENDATA_DIR", "")
+COMMUNE_CITY_SIRET = os.environ.get("COMMUNE_CITY_SIRET", "")
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
