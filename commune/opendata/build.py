@@ -51,7 +51,7 @@ def all_datasets() -> list[Dataset]:
 
 
 def opendata_dir() -> Path:
-    configured = getattr(settings, "COMMUNE_OPENDATA_DIR", None)
+    configured = settings.COMMUNE_OPENDATA_DIR
     return Path(configured) if configured else Path(settings.MEDIA_ROOT) / "opendata"
 
 

@@ -2,8 +2,8 @@
 
 https://schema.data.gouv.fr/scdl/deliberations/ — one row per decision, the 17 columns in
 the schema's order. Commune knows no prefecture reference, and no theoretical number of
-voters; those columns stay empty (they are optional). The subject code is the ACTES
-nomenclature's catch-all 9.1 unless COMMUNE_SCDL_SUBJECT overrides it.
+voters; those columns stay empty (they are optional). The subject is the ACTES
+nomenclature's catch-all 9.1: Commune does not classify its decisions.
 """
 
 from __future__ import annotations
@@ -43,7 +43,7 @@ def write_deliberations(path: Path) -> int:
     from commune.budgets.models import Budget
     from commune.meetings.models import RoomVote
 
-    subject_code, subject_name = getattr(settings, "COMMUNE_SCDL_SUBJECT", DEFAULT_SUBJECT)
+    subject_code, subject_name = DEFAULT_SUBJECT
     votes = {
         decision_id: (votes_for, against, abstentions)
         for decision_id, votes_for, against, abstentions in RoomVote.objects.filter(
@@ -72,7 +72,7 @@ def write_deliberations(path: Path) -> int:
             writer.writerow(
                 [
                     settings.COMMUNE_CITY_NAME,
-                    getattr(settings, "COMMUNE_CITY_SIRET", ""),
+                    settings.COMMUNE_CITY_SIRET,
                     f"DELIB-{pk}",
                     decided_on.isoformat(),
                     subject_code,

@@ -12,7 +12,7 @@ import pytest
 from frictionless import Resource, Schema
 from rdflib import Graph, namespace
 
-from commune.opendata.build import all_datasets, current_build
+from commune.opendata.build import all_datasets, build, current_build
 from commune.opendata.scdl import COLUMNS as SCDL_COLUMNS
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +131,17 @@ def test_the_dcat_catalogue_parses_with_the_mandatory_properties(
     assert all(size > 0 for size in sizes)
 
 
-def test_scdl_deliberations_have_the_schema_columns_and_the_room_vote(city, built: dict) -> None:
+def test_attendance_is_counts_per_channel(city, built: dict) -> None:
+    rows = {row["meeting_id"]: row for row in _csv("attendance.csv")}
+    ours = rows[str(city.meeting.pk)]
+    assert (ours["total"], ours["registered_online"], ours["paper"]) == ("2", "1", "1")
+
+
+def test_scdl_deliberations_have_the_schema_columns_and_the_room_vote(
+    city, settings, opendata_dir
+) -> None:
+    settings.COMMUNE_CITY_SIRET = "21440109300015"
+    build()
     path: Path = current_build() / "deliberations-scdl.csv"
     with path.open(encoding="utf-8", newline="") as file:
         reader = csv.reader(file)
