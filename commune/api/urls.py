@@ -3,7 +3,7 @@
 from django.urls import path, re_path
 from rest_framework.routers import SimpleRouter
 
-from commune.api import budgets, contributions, docs, meetings, spaces, texts
+from commune.api import budgets, contributions, docs, documents, meetings, spaces, texts
 
 app_name = "api"
 
@@ -19,6 +19,7 @@ router.register("projects", budgets.ProjectViewSet, basename="project")
 router.register("texts", texts.TextViewSet, basename="text")
 router.register("text-versions", texts.VersionViewSet, basename="text-version")
 router.register("amendments", texts.AmendmentViewSet, basename="amendment")
+router.register("documents", documents.DocumentViewSet, basename="document")
 
 urlpatterns = [
     path("openapi.json", docs.SchemaView.as_view(), name="schema"),

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from django.core.files.base import ContentFile
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -18,6 +19,7 @@ from commune.accountability.models import ProgressUpdate
 from commune.accounts.models import Demographics, Gender
 from commune.budgets.services import compute_results
 from commune.contributions.models import Support
+from commune.documents.models import Document
 from commune.meetings.models import Minutes, RoomVote
 from commune.territory.models import AgeBand
 from commune.texts.models import Amendment, AmendmentComment, AmendmentVote, Paragraph
@@ -62,6 +64,25 @@ class City:
     text: Any
     amendment: Any
     author: Any
+    document: Any
+
+
+def _document(space: Any, **fields: Any) -> Document:
+    document = Document(
+        space=space,
+        document_type="committee_dossier",
+        document_date=datetime.date(2026, 3, 1),
+        file_format="pdf",
+        original_filename="dossier.pdf",
+        size=1_250_000,
+        sha256="0" * 64,
+        page_count=1,
+        text_status="extracted",
+        **fields,
+    )
+    document.file.save("dossier.pdf", ContentFile(b"%PDF-1.4\n"), save=False)
+    document.save()
+    return document
 
 
 @pytest.fixture
@@ -174,7 +195,11 @@ def city(db: Any) -> City:
     AmendmentComment.objects.create(
         amendment=amendment, author=supporter, body="D'accord.", body_html="<p>D'accord.</p>"
     )
+    document = _document(space, title="Dossier des quais", extracted_text="Le quai sera ouvert.")
+    _document(space, title="Dossier retiré", withdrawn_at=timezone.now())
+    _document(draft, title="Dossier en brouillon")
     return City(
+        document=document,
         space=space,
         draft=draft,
         contribution=contribution,

@@ -22,6 +22,7 @@ _DETAILS = {
     "text": {"pk": "5001"},
     "text-version": {"pk": "5001"},
     "amendment": {"pk": "5001"},
+    "document": {"pk": "3001"},  # the documents rows' document
 }
 
 ROWS: dict[str, tuple[dict[str, str], dict[str, int]]] = {

@@ -21,6 +21,7 @@ LISTS = [
     "texts",
     "text-versions",
     "amendments",
+    "documents",
 ]
 
 
@@ -194,3 +195,14 @@ def test_pages_link_to_each_other(client, city) -> None:
         city.reviewed_project.pk,
         city.unreviewed_project.pk,
     }
+
+
+def test_documents_published_only_with_their_text_in_the_detail(client, city) -> None:
+    assert _titles(_get(client, "documents/")) == ["Dossier des quais"]
+    assert "extracted_text" not in _get(client, "documents/").json()["results"][0]
+    body = _get(client, f"documents/{city.document.pk}/").json()
+    assert body["extracted_text"] == "Le quai sera ouvert."
+    assert body["file_url"].endswith(".pdf")
+    assert "published_by" not in body
+    assert _titles(_get(client, "documents/", year="2025")) == []
+    assert _get(client, "documents/", year="20x5").status_code == 400

@@ -40,6 +40,8 @@ def test_schema_is_openapi_3_and_covers_every_kind(committed) -> None:
         assert f"/api/v1/{name}/" in paths
     for name in ("meetings", "budgets", "projects", "texts", "text-versions", "amendments"):
         assert f"/api/v1/{name}/" in paths
+    for name in ("documents",):
+        assert f"/api/v1/{name}/" in paths
 
 
 def _detail_paths(city: Any) -> dict[str, str]:
@@ -57,6 +59,7 @@ def _detail_paths(city: Any) -> dict[str, str]:
         "/api/v1/texts/{id}/": f"/api/v1/texts/{city.text.pk}/",
         "/api/v1/text-versions/{id}/": f"/api/v1/text-versions/{version.pk}/",
         "/api/v1/amendments/{id}/": f"/api/v1/amendments/{city.amendment.pk}/",
+        "/api/v1/documents/{id}/": f"/api/v1/documents/{city.document.pk}/",
     }
 
 
