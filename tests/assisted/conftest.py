@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from commune.accounts.models import Resident, Role
-from commune.core.models import AuditEvent
 from tests.factories import CityServiceFactory, NeighbourhoodFactory, ResidentFactory
 
 
@@ -34,5 +34,13 @@ def agent_client(client, agent: Resident):
     return client
 
 
-def assisted_events(action: str) -> list[AuditEvent]:
-    return list(AuditEvent.objects.filter(action=action))
+def in_french(text: str) -> str:
+    """`text` as a French page shows it (the msgid itself until the catalogue has it)."""
+    with translation.override("fr"):
+        return translation.gettext(text)
+
+
+MARK = "Entered with help from the city"
+WRONG_CODE = (
+    "This code does not open any account. Check it, or ask the city's reception desk for a new one."
+)

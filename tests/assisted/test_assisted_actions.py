@@ -14,6 +14,7 @@ from commune.budgets.models import Ballot, RollEntry
 from commune.contributions.models import Contribution, Support
 from commune.core.models import AuditEvent
 from commune.meetings.models import AgendaItem, AgendaSupport, Registration
+from tests.assisted.conftest import MARK, in_french
 from tests.factories import (
     AgendaItemFactory,
     BudgetProjectFactory,
@@ -63,7 +64,7 @@ def test_a_contribution_entered_with_help_is_the_residents_marked_and_audited(
     assert event.target_id == str(contribution.pk)
     # The public sees the mark and the resident's name, never the agent's.
     page = agent_client.get(contribution.get_absolute_url()).content.decode()
-    assert "Entered with help from the city" in page
+    assert in_french(MARK) in page
     assert "Aïcha" in page
     assert "Agent Durand" not in page
 
@@ -242,3 +243,10 @@ def test_only_agents_act_on_behalf(client: Any, role: str, helped: Resident) -> 
     response = client.post(_url("assist_support", helped), {"contribution": str(contribution.pk)})
     assert response.status_code == 403
     assert not Support.objects.exists()
+
+
+def test_a_deleted_account_cannot_be_assisted(agent_client: Any, helped: Resident) -> None:
+    from commune.accounts.services import delete_account
+
+    delete_account(resident=helped)
+    assert agent_client.get(_url("assist_resident", helped)).status_code == 404

@@ -9,6 +9,7 @@ from playwright.sync_api import Page, expect
 
 from commune.accounts.models import Role
 from commune.contributions.models import Contribution, Support
+from tests.assisted.conftest import MARK, WRONG_CODE, in_french
 from tests.e2e.helpers import PHONE, Axe, check_page, localized_url, log_in
 from tests.factories import (
     RESIDENT_PASSWORD,
@@ -78,6 +79,14 @@ def test_an_agent_helps_a_resident_without_e_mail_who_then_logs_in_with_the_code
 
     # The resident logs in with the code, in their own browser, and sees it all as theirs.
     resident_page = new_context().new_page()
+    # A mistyped code: one generic error, on a page that passes axe too.
+    resident_page.goto(localized_url("fr", "accounts:code_login"))
+    check_page(resident_page, axe, "fr")
+    resident_page.locator("input[name='code']").fill("AAAA-BBBB-CCCC")
+    with resident_page.expect_navigation():
+        resident_page.locator("main form button[type='submit']").click()
+    check_page(resident_page, axe, "fr")
+    expect(resident_page.locator("main")).to_contain_text(in_french(WRONG_CODE))
     resident_page.goto(localized_url("fr", "accounts:login"))
     check_page(resident_page, axe, "fr")
     resident_page.locator("#id_code").fill(code)
@@ -88,7 +97,7 @@ def test_an_agent_helps_a_resident_without_e_mail_who_then_logs_in_with_the_code
     expect(resident_page.locator("main")).to_contain_text("Accueil")
     resident_page.goto(contribution.get_absolute_url())
     check_page(resident_page, axe, "fr")
-    expect(resident_page.locator("main")).to_contain_text("Entered with help from the city")
+    expect(resident_page.locator("main")).to_contain_text(in_french(MARK))
     expect(resident_page.locator("main")).not_to_contain_text("Agent Durand")
 
 
