@@ -73,10 +73,18 @@ def _operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
 
 @require_safe
 def docs_page(request: HttpRequest) -> HttpResponse:
-    """The API's documentation, readable without JavaScript; `?lang=` picks the language."""
-    language = request.GET.get("lang", "")
-    if language not in dict(settings.LANGUAGES):
-        language = translation.get_language()
+    """The API's documentation, readable without JavaScript, in the reader's language.
+
+    The page has no language prefix: the language a reader chose with the site's switch
+    (its cookie) comes first, then `?lang=` (the footer's link passes the page's language),
+    then the browser's.
+    """
+    languages = dict(settings.LANGUAGES)
+    chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    hinted = request.GET.get("lang", "")
+    language = next(
+        (code for code in (chosen, hinted) if code in languages), translation.get_language()
+    )
     with translation.override(language):
         schema = build_schema()
         return render(

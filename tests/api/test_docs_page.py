@@ -29,3 +29,14 @@ def test_unknown_addresses_under_the_api_answer_json_404(client, db) -> None:
     response = client.get("/api/v1/nowhere/")
     assert response.status_code == 404
     assert "/api/v1/docs/" in response.json()["detail"]
+
+
+def test_the_language_chosen_with_the_switch_wins_over_the_link(client, db) -> None:
+    client.cookies["django_language"] = "en"
+    response = client.get("/api/v1/docs/", {"lang": "fr"})
+    assert '<html lang="en">' in response.content.decode()
+
+
+def test_footer_links_to_the_docs_in_the_page_language(client, db) -> None:
+    assert 'href="/api/v1/docs/?lang=en"' in client.get("/en/").content.decode()
+    assert 'href="/api/v1/docs/?lang=fr"' in client.get("/").content.decode()
