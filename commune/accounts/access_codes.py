@@ -5,13 +5,19 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
+from django.contrib.auth import password_validation
 from django.contrib.auth.hashers import check_password, make_password
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
 from commune.accounts.models import EMAIL_IN_USE, Resident, Verification
-from commune.accounts.services import email_in_use, normalize_email
+from commune.accounts.services import (
+    LinkBuilder,
+    email_in_use,
+    normalize_email,
+    send_confirmation_email,
+)
 from commune.core import audit
 from commune.territory.models import Neighbourhood
 
@@ -131,4 +137,35 @@ def resident_for_code(code: str) -> Resident | None:
     ).first()
     if resident is None or not check_password(code, resident.access_code_hash):
         return None
+    return resident
+
+
+@transaction.atomic
+def add_email_and_password(
+    *, resident: Resident, email: str, password: str, link_builder: LinkBuilder
+) -> Resident:
+    """A resident whose account an agent opened adds an address and a password.
+
+    The access code keeps working. An unverified account gets the usual confirmation
+    link; an account verified in person keeps its level. Raises ValidationError (keyed
+    "email" or "password") when the address is taken or the password too weak.
+    """
+    if resident.email:
+        raise ValidationError(_("Your account already has an e-mail address."))
+    email = normalize_email(email)
+    if email_in_use(email):
+        raise ValidationError({"email": ValidationError(EMAIL_IN_USE, code="unique")})
+    resident.email = email
+    try:
+        password_validation.validate_password(password, resident)
+    except ValidationError as error:
+        raise ValidationError({"password": error.error_list}) from error
+    resident.set_password(password)
+    try:
+        with transaction.atomic():
+            resident.save(update_fields=["email", "password"])
+    except IntegrityError as error:
+        raise ValidationError({"email": ValidationError(EMAIL_IN_USE, code="unique")}) from error
+    if resident.verification == Verification.UNVERIFIED:
+        send_confirmation_email(resident=resident, link_builder=link_builder)
     return resident

@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.contrib.auth.forms import SetPasswordMixin
 from django.utils.translation import gettext_lazy as _
 
-from commune.accounts.forms import display_name_field, email_field
+from commune.accounts.forms import PASSWORD_HELP, display_name_field, email_field
+from commune.accounts.models import Resident
 from commune.contributions.models import ContributionKind, Pillar
 from commune.territory.models import Neighbourhood
 
@@ -97,3 +99,23 @@ class AgendaItemForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 4}),
     )
+
+
+class AddEmailForm(SetPasswordMixin, forms.Form):
+    """For an account opened by an agent: an address and a password, besides the code."""
+
+    email = email_field(help_text=_("To log in with it and receive notifications by e-mail."))
+    password1, password2 = SetPasswordMixin.create_password_fields(
+        label1=_("Password"), label2=_("Password again")
+    )
+
+    def __init__(self, *args: Any, resident: Resident, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.resident = resident
+        self.fields["password1"].help_text = PASSWORD_HELP
+        self.fields["password2"].help_text = _("Type the same password, to avoid a typo.")
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        self.validate_passwords()
+        return cleaned

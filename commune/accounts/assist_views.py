@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, update_session_auth_hash
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Q
@@ -19,7 +19,12 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from django_ratelimit.decorators import ratelimit
 
 from commune.accounts import access_codes
-from commune.accounts.assist_forms import AccessCodeLoginForm, FindResidentForm, OpenAccountForm
+from commune.accounts.assist_forms import (
+    AccessCodeLoginForm,
+    AddEmailForm,
+    FindResidentForm,
+    OpenAccountForm,
+)
 from commune.accounts.models import Resident
 from commune.accounts.views import LOGIN_RATE, MODEL_BACKEND
 from commune.budgets.models import Budget
@@ -78,6 +83,37 @@ def code_login(request: HttpRequest) -> HttpResponse:
             ),
         )
     return render(request, "accounts/code_login.html", {"form": form})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+@ratelimit(key="ip", rate="30/m", method="POST", block=True)
+def add_email(request: HttpRequest) -> HttpResponse:
+    """A resident who logs in with a code adds an e-mail address and a password."""
+    resident = request.user
+    if getattr(resident, "email", None):
+        return redirect("accounts:profile")
+    form = AddEmailForm(request.POST if request.method == "POST" else None, resident=resident)
+    if request.method == "POST" and form.is_valid():
+        try:
+            access_codes.add_email_and_password(
+                resident=resident,
+                email=form.cleaned_data["email"],
+                password=form.cleaned_data["password1"],
+                link_builder=request.build_absolute_uri,
+            )
+        except ValidationError as error:
+            if hasattr(error, "error_dict") and "password" in error.error_dict:
+                form.add_error("password1", error.error_dict.pop("password"))
+            add_service_errors(form, error)
+        else:
+            update_session_auth_hash(request, resident)
+            messages.success(
+                request,
+                _("Your address is saved. You may now log in with it and your password."),
+            )
+            return redirect("accounts:profile")
+    return render(request, "accounts/add_email.html", {"form": form})
 
 
 # --- The agent's side -------------------------------------------------------------------

@@ -24,6 +24,7 @@ urlpatterns = [
     ),
     path("profil/", views.profile, name="profile"),
     path("profil/mot-de-passe/", views.password_change, name="password_change"),
+    path("profil/adresse/", assist_views.add_email, name="add_email"),
     path("profil/donnees-demographiques/", views.demographics, name="demographics"),
     path("mes-donnees/", views.export, name="export"),
     path("supprimer/", views.delete, name="delete"),

@@ -22,6 +22,8 @@ VISITORS_ONLY = {"anonymous": 200} | dict.fromkeys(ROLES[1:], 302)
 
 ROWS: dict[str, tuple[dict[str, str], dict[str, int]]] = {
     "accounts:code_login": ({}, VISITORS_ONLY),
+    # Only for accounts without an address; the matrix's accounts all have one.
+    "accounts:add_email": ({}, dict.fromkeys(ROLES, 302)),
     "accounts:assist": ({}, AGENT_PAGE),
     "accounts:assist_open": ({}, AGENT_PAGE),
     "accounts:assist_resident": ({"pk": ASSISTED_PK}, AGENT_PAGE),

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 from typing import Any
 
 import pytest
+from django.core import mail
 from django.urls import reverse
 
 from commune.accounts import access_codes
@@ -215,3 +216,54 @@ def test_the_back_office_keeps_accounts_without_e_mail_apart(client: Any) -> Non
         "Aïcha B",
         "Bernard C",
     ]
+
+
+def test_a_resident_with_a_code_adds_an_address_and_a_password(
+    client: Any, agent: Resident, neighbourhood: Any, django_capture_on_commit_callbacks: Any
+) -> None:
+    """Both ways of logging in work afterwards; on the phone, the address gets confirmed."""
+    resident, code = access_codes.open_account_for_resident(
+        agent=agent, display_name="Bernard", neighbourhood=neighbourhood, met_in_person=False
+    )
+    client.force_login(resident)
+    form = {
+        "email": "Bernard@example.org",
+        "password1": "une phrase de passe longue",
+        "password2": "une phrase de passe longue",
+    }
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(reverse("accounts:add_email"), form)
+
+    assert response.status_code == 302
+    resident.refresh_from_db()
+    assert resident.email == "bernard@example.org"
+    assert resident.check_password("une phrase de passe longue")
+    assert access_codes.resident_for_code(code) == resident
+    assert len(mail.outbox) == 1  # the confirmation link, as at sign-up
+    # Once it has an address, the page sends back to the account.
+    assert client.get(reverse("accounts:add_email")).status_code == 302
+
+
+def test_a_taken_address_or_a_weak_password_adds_nothing(client: Any, helped: Resident) -> None:
+    ResidentFactory(email="pris@example.org")
+    client.force_login(helped)
+
+    taken = client.post(
+        reverse("accounts:add_email"),
+        {
+            "email": "pris@example.org",
+            "password1": "une phrase longue",
+            "password2": "une phrase longue",
+        },
+    )
+    weak = client.post(
+        reverse("accounts:add_email"),
+        {"email": "libre@example.org", "password1": "123", "password2": "123"},
+    )
+
+    assert taken.context["form"].errors["email"]
+    assert weak.context["form"].errors["password1"]
+    helped.refresh_from_db()
+    assert helped.email is None
+    assert not helped.has_usable_password()

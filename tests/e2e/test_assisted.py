@@ -95,6 +95,8 @@ def test_an_agent_helps_a_resident_without_e_mail_who_then_logs_in_with_the_code
     check_page(resident_page, axe, "fr")
     expect(resident_page.locator("main")).to_contain_text("Un banc devant la poste")
     expect(resident_page.locator("main")).to_contain_text("Accueil")
+    resident_page.goto(localized_url("fr", "accounts:add_email"))  # optional, offered
+    check_page(resident_page, axe, "fr")
     resident_page.goto(contribution.get_absolute_url())
     check_page(resident_page, axe, "fr")
     expect(resident_page.locator("main")).to_contain_text(in_french(MARK))
