@@ -13,6 +13,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -267,4 +268,10 @@ def _remove_old_builds(builds: Path, keep: set[str]) -> None:
     )
     for path in finished[:-2]:
         if path.name not in keep:
+            shutil.rmtree(path, ignore_errors=True)
+    # A build killed midway (power cut, OOM) leaves its scratch directory: gone after a day,
+    # long after any build still running could need it.
+    day_ago = time.time() - MAX_AGE.total_seconds()
+    for path in builds.glob(".building-*"):
+        if path.stat().st_mtime < day_ago:
             shutil.rmtree(path, ignore_errors=True)

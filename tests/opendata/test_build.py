@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime
+import os
 import re
+import time
 from io import StringIO
 from pathlib import Path
 
@@ -53,10 +55,20 @@ def test_a_failing_dataset_leaves_the_previous_build_in_place(
     assert leftovers == [before.name], "the half-written build was not removed"
 
 
-def test_a_rebuild_keeps_only_the_two_latest_builds(built: dict, opendata_dir: Path) -> None:
+def test_a_rebuild_keeps_the_two_latest_builds_and_clears_day_old_scratch(
+    built: dict, opendata_dir: Path
+) -> None:
+    killed = opendata_dir / "builds" / ".building-killed"
+    killed.mkdir()
+    os.utime(killed, (time.time() - 2 * 86400,) * 2)
+    running = opendata_dir / "builds" / ".building-running"
+    running.mkdir()
     for _ in range(3):
         build()
-    assert len(list((opendata_dir / "builds").iterdir())) == 2
+    names = sorted(path.name for path in (opendata_dir / "builds").iterdir())
+    assert names[0] == ".building-running"
+    assert len(names) == 3
+    assert names[-1] == current_build().name
 
 
 def test_rebuild_when_never_built_changed_or_a_day_old() -> None:
