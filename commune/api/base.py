@@ -1,5 +1,4 @@
-"""What every API endpoint shares: read-only, strict query parameters, declared filters,
-ETag/Last-Modified with 304 answers."""
+"""What every API endpoint shares: strict query parameters, declared filters, 304 answers."""
 
 from __future__ import annotations
 
@@ -45,6 +44,16 @@ class Filter:
         except ValueError as error:
             raise ValidationError({"detail": str(error)}) from None
         return self.apply(queryset, value)
+
+
+MAX_DIGITS = 18
+
+
+def whole_number(raw: str, name: str) -> int:
+    # At most 18 digits: every identifier fits, and no database overflows on the number.
+    if not (raw.isascii() and raw.isdigit() and len(raw) <= MAX_DIGITS):
+        raise ValueError(_("“%(name)s” must be a whole number.") % {"name": name})
+    return int(raw)
 
 
 def boolean(raw: str) -> bool:
@@ -103,7 +112,7 @@ class PublicViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
     filter_backends = [DeclaredFilters]
     # Identifiers are whole numbers of at most 18 digits (a longer one would overflow the
     # database's integers); any other address falls to the API's JSON 404.
-    lookup_value_regex = "[0-9]{1,18}"
+    lookup_value_regex = f"[0-9]{{1,{MAX_DIGITS}}}"
 
     def initial(self, request: Any, *args: Any, **kwargs: Any) -> None:
         super().initial(request, *args, **kwargs)

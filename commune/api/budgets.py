@@ -12,8 +12,8 @@ from django.db.models import QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
-from commune.api.base import Filter, PublicViewSet
-from commune.api.contributions import SPACE_FILTER, _whole_number
+from commune.api.base import Filter, PublicViewSet, whole_number
+from commune.api.contributions import SPACE_FILTER
 from commune.budgets.models import Budget, BudgetPhase, Project, ProjectStatus
 
 
@@ -158,7 +158,7 @@ class ProjectViewSet(PublicViewSet):
             "budget",
             "Identifier of a budget.",
             lambda queryset, pk: queryset.filter(budget_id=pk),
-            parse=lambda raw: _whole_number(raw, "budget"),
+            parse=lambda raw: whole_number(raw, "budget"),
             kind="integer",
         ),
         Filter(

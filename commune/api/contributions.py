@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from django.db.models import Prefetch, QuerySet
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
@@ -20,7 +19,7 @@ from commune.accountability.models import (
     ProgressUpdate,
     StatusChange,
 )
-from commune.api.base import Filter, PublicViewSet
+from commune.api.base import Filter, PublicViewSet, whole_number
 from commune.api.spaces import NEIGHBOURHOOD_FILTER
 from commune.contributions.models import (
     Channel,
@@ -176,7 +175,7 @@ class CommentViewSet(PublicViewSet):
             "contribution",
             "Identifier of a contribution.",
             lambda queryset, pk: queryset.filter(contribution_id=pk),
-            parse=lambda raw: _whole_number(raw, "contribution"),
+            parse=lambda raw: whole_number(raw, "contribution"),
             kind="integer",
         ),
         Filter(
@@ -190,16 +189,6 @@ class CommentViewSet(PublicViewSet):
             .select_related("author")
             .order_by("created_at", "id")
         )
-
-
-MAX_DIGITS = 18
-
-
-def _whole_number(raw: str, name: str) -> int:
-    # At most 18 digits: every identifier fits, and no database overflows on the number.
-    if not (raw.isascii() and raw.isdigit() and len(raw) <= MAX_DIGITS):
-        raise ValueError(_("“%(name)s” must be a whole number.") % {"name": name})
-    return int(raw)
 
 
 class ProgressUpdateSerializer(serializers.ModelSerializer):

@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema, extend_schema_field, extend_schema_view
 from rest_framework import serializers
 
-from commune.api.base import Filter, PublicViewSet
-from commune.api.contributions import SPACE_FILTER, _whole_number
+from commune.api.base import Filter, PublicViewSet, whole_number
+from commune.api.contributions import SPACE_FILTER
 from commune.documents.models import Document, DocumentType
 
 
@@ -49,7 +49,7 @@ class DocumentWithTextSerializer(DocumentSerializer):
 
 
 def _year(raw: str) -> int:
-    year = _whole_number(raw, "year")
+    year = whole_number(raw, "year")
     if not 1 <= year <= 9999:
         raise ValueError(_("“year” must be a year from 1 to 9999."))
     return year

@@ -9,8 +9,8 @@ from django.db.models import Count, Prefetch, Q, QuerySet
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import serializers
 
-from commune.api.base import Filter, PublicViewSet
-from commune.api.contributions import SPACE_FILTER, _whole_number
+from commune.api.base import Filter, PublicViewSet, whole_number
+from commune.api.contributions import SPACE_FILTER
 from commune.texts.models import (
     Amendment,
     AmendmentKind,
@@ -96,7 +96,7 @@ def _text_filter() -> Filter:
         "text",
         "Identifier of a text.",
         lambda queryset, pk: queryset.filter(text_id=pk),
-        parse=lambda raw: _whole_number(raw, "text"),
+        parse=lambda raw: whole_number(raw, "text"),
         kind="integer",
     )
 
