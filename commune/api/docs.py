@@ -65,7 +65,6 @@ def _operations(schema: dict[str, Any]) -> list[dict[str, Any]]:
                     }
                     for parameter in operation.get("parameters", [])
                 ],
-                "is_list": "{" not in path,
             }
         )
     return rows
