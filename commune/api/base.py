@@ -95,13 +95,19 @@ class DeclaredFilters(BaseFilterBackend):
 
 
 class ConditionalMixin:
-    """Every 200 answer gets its ETag and Last-Modified; a current copy gets 304."""
+    """Every 200 answer gets its ETag and Last-Modified; a current copy gets 304.
+
+    Every answer may also be read by a script of any other site (CORS): the API is public
+    and reads no cookie, so sharing it across origins exposes nothing more.
+    """
 
     def finalize_response(self, request: Any, response: Any, *args: Any, **kwargs: Any) -> Any:
         response = super().finalize_response(request, response, *args, **kwargs)  # type: ignore[misc]
         if request.method in {"GET", "HEAD"} and response.status_code == 200:
             response.render()
-            return answer_conditionally(request._request, response)
+            response = answer_conditionally(request._request, response)
+        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Expose-Headers"] = "ETag, Last-Modified, Retry-After"
         return response
 
 

@@ -20,6 +20,39 @@ def test_same_answer_same_etag_then_304(client, city) -> None:
     assert again["ETag"] == etag
 
 
+def test_head_gives_the_same_etag_without_a_body(client, city) -> None:
+    etag = client.get("/api/v1/spaces/")["ETag"]
+    head = client.head("/api/v1/spaces/")
+    assert head.status_code == 200
+    assert head["ETag"] == etag
+    assert head.content == b""
+
+
+def test_scripts_of_other_sites_may_read_answers_and_refusals(client, city) -> None:
+    for response in (
+        client.get("/api/v1/spaces/"),
+        client.get("/api/v1/spaces/", {"colour": "red"}),
+        client.get("/api/v1/spaces/", HTTP_IF_NONE_MATCH=client.get("/api/v1/spaces/")["ETag"]),
+    ):
+        assert response["Access-Control-Allow-Origin"] == "*"
+        assert "ETag" in response["Access-Control-Expose-Headers"]
+
+
+def test_the_rate_comes_from_the_environment(monkeypatch) -> None:
+    import importlib
+
+    import commune.api.settings as api_settings
+
+    monkeypatch.setenv("COMMUNE_API_RATE", "5000/hour")
+    try:
+        assert importlib.reload(api_settings).REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] == {
+            "api": "5000/hour"
+        }
+    finally:
+        monkeypatch.delenv("COMMUNE_API_RATE")
+        importlib.reload(api_settings)
+
+
 def test_a_change_changes_the_etag(client, city) -> None:
     etag = client.get("/api/v1/contributions/")["ETag"]
     ContributionFactory(space=city.space, title="Une nouvelle idée")
