@@ -29,6 +29,9 @@ def email_field(**kwargs: Any) -> forms.EmailField:
         label=_("E-mail address"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        # Our own wording: installed apps' catalogues (REST framework's) would otherwise
+        # replace Django's, and the site says "e-mail" everywhere.
+        error_messages={"invalid": _("Enter a valid e-mail address, such as name@example.org.")},
         **kwargs,
     )
 

@@ -64,8 +64,18 @@ def test_the_form_has_labelled_fields_with_autocomplete(client: Any) -> None:
 @pytest.mark.parametrize(
     ("path", "data", "field", "message"),
     [
-        (SIGNUP, {"email": "amina@"}, "email", "Saisissez une adresse de courriel valide."),
-        (SIGNUP_EN, {"email": "amina@"}, "email", "Enter a valid email address."),
+        (
+            SIGNUP,
+            {"email": "amina@"},
+            "email",
+            "Saisissez une adresse e-mail valide, par exemple nom@exemple.org.",
+        ),
+        (
+            SIGNUP_EN,
+            {"email": "amina@"},
+            "email",
+            "Enter a valid e-mail address, such as name@example.org.",
+        ),
         (
             SIGNUP,
             {"password1": "azertyuiop", "password2": "azertyuiop"},
