@@ -125,6 +125,10 @@ class PublicViewSet(ConditionalMixin, viewsets.ReadOnlyModelViewSet):
         allowed = {f.name for f in self.filters} | set(PAGINATION_PARAMETERS)
         if self.action != "list":
             allowed = set()
+        # PostgreSQL refuses NUL in any text it compares with: refused here, with a reason.
+        values = [value for _name, given in request.query_params.lists() for value in given]
+        if any("\x00" in value for value in values):
+            raise ValidationError({"detail": _("A query parameter holds a NUL character.")})
         unknown = sorted(set(request.query_params) - allowed)
         if unknown:
             raise ValidationError(

@@ -176,6 +176,8 @@ def test_meeting_access_filter(client, city) -> None:
         ("comments/", {"contribution": "abc"}, "contribution"),
         ("meetings/", {"childcare": "maybe"}, "childcare"),
         ("spaces/atelier-public/", {"kind": "process"}, "kind"),
+        ("contributions/", {"space": "quai\x00"}, "NUL"),
+        ("documents/", {"q": "\x00"}, "NUL"),
     ],
 )
 def test_bad_input_is_refused_with_a_reason(client, city, path, params, reason) -> None:
