@@ -42,7 +42,9 @@ def get_visible_budget(user: Any, pk: int) -> Budget:
 
 def visible_projects(budget: Budget, user: Any) -> Any:
     """Every project of the budget: the public sees those under review and refused too."""
-    return budget.projects.select_related("neighbourhood", "review_service")
+    return budget.projects.select_related("neighbourhood", "review_service").prefetch_related(
+        "images"
+    )
 
 
 def get_visible_project(budget: Budget, user: Any, pk: int) -> Project:

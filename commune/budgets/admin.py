@@ -12,12 +12,21 @@ from typing import Any
 
 from django import forms
 from django.contrib import admin
+from django.core.files.uploadedfile import UploadedFile
 from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from commune.budgets.models import RULE_EXPLANATIONS, Budget, Project, Rule
+from commune.budgets.models import (
+    MAX_PROJECT_IMAGES,
+    RULE_EXPLANATIONS,
+    Budget,
+    Project,
+    ProjectImage,
+    Rule,
+)
+from commune.contributions import uploads
 from commune.core import audit
 
 
@@ -109,6 +118,28 @@ class BudgetAdmin(admin.ModelAdmin):
         )
 
 
+class ProjectImageForm(forms.ModelForm):
+    """An image of the gallery, checked by its content as on the site."""
+
+    class Meta:
+        model = ProjectImage
+        fields = ("image", "alt_text", "position")
+        widgets = {"image": forms.ClearableFileInput(attrs={"accept": uploads.IMAGE_ACCEPT})}
+
+    def clean_image(self) -> Any:
+        image = self.cleaned_data.get("image")
+        if isinstance(image, UploadedFile):  # a new file; a kept one was checked when sent
+            return uploads.clean_image(image)
+        return image
+
+
+class ProjectImageInline(admin.TabularInline):
+    model = ProjectImage
+    form = ProjectImageForm
+    extra = 1
+    max_num = MAX_PROJECT_IMAGES
+
+
 @admin.register(Project)
 class ProjectAdmin(admin.ModelAdmin):
     list_display = ("title", "budget", "status", "estimated_cost", "revised_cost")
@@ -121,8 +152,6 @@ class ProjectAdmin(admin.ModelAdmin):
         "estimated_cost",
         "neighbourhood",
         "location",
-        "image",
-        "image_alt",
         "contribution",
         "status",
         "review_reason",
@@ -140,6 +169,7 @@ class ProjectAdmin(admin.ModelAdmin):
         "reviewed_at",
     )
     raw_id_fields = ("contribution",)
+    inlines = (ProjectImageInline,)
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False

@@ -11,7 +11,12 @@ from django.utils.translation import gettext_lazy as _
 from commune.accounts.models import Resident
 from commune.accounts.services import normalize_email
 from commune.budgets import services
-from commune.budgets.models import BallotKind, Budget
+from commune.budgets.models import (
+    IMAGE_ALT_MAX_LENGTH,
+    MAX_PROJECT_IMAGES,
+    BallotKind,
+    Budget,
+)
 from commune.contributions import uploads
 from commune.contributions.models import Contribution
 from commune.territory.models import Neighbourhood
@@ -20,7 +25,7 @@ PAGE_SIZE = 30
 
 
 class ProjectForm(forms.Form):
-    """What a resident proposes: a title, a description, a cost, a place, an image."""
+    """What a resident proposes: a title, a description, a cost, a place (images: a formset)."""
 
     title = forms.CharField(label=_("Title"), max_length=services.TITLE_MAX_LENGTH)
     description = forms.CharField(
@@ -47,18 +52,6 @@ class ProjectForm(forms.Form):
         required=False,
         help_text=_("A street, a square, a school…"),
     )
-    image = forms.FileField(
-        label=_("Image"),
-        required=False,
-        widget=forms.ClearableFileInput(attrs={"accept": uploads.IMAGE_ACCEPT}),
-        help_text=_("JPEG, PNG or WebP, at most 5 MB."),
-    )
-    image_alt = forms.CharField(
-        label=_("Image description"),
-        max_length=250,
-        required=False,
-        help_text=_("Describe the image for people who cannot see it."),
-    )
     contribution = forms.IntegerField(
         label=_("Number of the idea it comes from"),
         required=False,
@@ -70,10 +63,6 @@ class ProjectForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.budget = budget
 
-    def clean_image(self) -> File | None:
-        upload = self.cleaned_data.get("image")
-        return uploads.clean_image(upload) if upload else None
-
     def clean_contribution(self) -> Contribution | None:
         number = self.cleaned_data.get("contribution")
         if number is None:
@@ -83,11 +72,52 @@ class ProjectForm(forms.Form):
             raise forms.ValidationError(_("There is no idea with this number."))
         return contribution
 
-    def clean(self) -> dict[str, Any]:
-        data = super().clean()
-        if data.get("image") and not (data.get("image_alt") or "").strip():
-            self.add_error("image_alt", _("Describe the image for people who cannot see it."))
-        return data
+
+class ProjectImageForm(forms.Form):
+    """One image of a project's gallery and its description, both needed once either is given."""
+
+    image = forms.FileField(
+        label=_("Image"),
+        widget=forms.ClearableFileInput(attrs={"accept": uploads.IMAGE_ACCEPT}),
+        help_text=_("JPEG, PNG or WebP, at most 5 MB."),
+        error_messages={"required": _("Choose the image this description is about.")},
+    )
+    alt_text = forms.CharField(
+        label=_("Image description"),
+        max_length=IMAGE_ALT_MAX_LENGTH,
+        help_text=_("Describe the image for people who cannot see it."),
+        error_messages={"required": _("Describe the image for people who cannot see it.")},
+    )
+
+    def clean_image(self) -> File:
+        return uploads.clean_image(self.cleaned_data["image"])
+
+
+class BaseProjectImageFormSet(forms.BaseFormSet):
+    """The rows of images sent with a project; empty rows are ignored."""
+
+    default_error_messages = {
+        **forms.BaseFormSet.default_error_messages,
+        "too_many_forms": _("A project has at most %(num)d images."),
+    }
+
+    def images(self) -> list[tuple[File, str]]:
+        """The valid rows, in their order on the page, as (image, description) pairs."""
+        return [
+            (form.cleaned_data["image"], form.cleaned_data["alt_text"])
+            for form in self.forms
+            if form.has_changed() and form.cleaned_data
+        ]
+
+
+ProjectImageFormSet = forms.formset_factory(
+    ProjectImageForm,
+    formset=BaseProjectImageFormSet,
+    extra=3,
+    max_num=MAX_PROJECT_IMAGES,
+    absolute_max=MAX_PROJECT_IMAGES,
+    validate_max=True,
+)
 
 
 class ReviewForm(forms.Form):

@@ -334,8 +334,6 @@ class Project(models.Model):
         verbose_name=_("neighbourhood"),
     )
     location = models.CharField(_("location"), max_length=200, blank=True)
-    image = models.ImageField(_("image"), upload_to="budgets/images/%Y/%m/", blank=True)
-    image_alt = models.CharField(_("image description"), max_length=250, blank=True)
     contribution = models.ForeignKey(
         "contributions.Contribution",
         on_delete=models.SET_NULL,
@@ -400,6 +398,36 @@ class Project(models.Model):
     def cost(self) -> int:
         """The cost that counts: the one after the review, or else the estimate."""
         return self.revised_cost if self.revised_cost is not None else self.estimated_cost
+
+    @property
+    def first_image(self) -> ProjectImage | None:
+        """The image a card shows; reads the prefetched images when the list prefetched them."""
+        images = list(self.images.all())
+        return images[0] if images else None
+
+
+# A project's gallery holds at most this many images: enough to show a place before and after.
+MAX_PROJECT_IMAGES = 5
+IMAGE_ALT_MAX_LENGTH = 250
+
+
+class ProjectImage(models.Model):
+    """One image of a project's gallery, with the description read to people who cannot see it."""
+
+    project = models.ForeignKey(
+        Project, on_delete=models.CASCADE, related_name="images", verbose_name=_("project")
+    )
+    image = models.ImageField(_("image"), upload_to="budgets/images/%Y/%m/")
+    alt_text = models.CharField(_("image description"), max_length=IMAGE_ALT_MAX_LENGTH)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["project", "position", "id"]
+        verbose_name = _("project image")
+        verbose_name_plural = _("project images")
+
+    def __str__(self) -> str:
+        return self.alt_text
 
 
 class RollChannel(models.TextChoices):

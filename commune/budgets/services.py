@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import random
 import uuid
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from datetime import date, timedelta
 from typing import Any
 
@@ -36,11 +36,14 @@ from commune.accountability.models import Decision
 from commune.accounts.models import CityService
 from commune.budgets.models import (
     GREEDY_RULES,
+    IMAGE_ALT_MAX_LENGTH,
+    MAX_PROJECT_IMAGES,
     Ballot,
     BallotKind,
     Budget,
     BudgetPhase,
     Project,
+    ProjectImage,
     ProjectStatus,
     RollChannel,
     RollEntry,
@@ -107,11 +110,14 @@ def submit_project(
     estimated_cost: int,
     neighbourhood: Neighbourhood | None = None,
     location: str = "",
-    image: File | None = None,
-    image_alt: str = "",
+    images: Sequence[tuple[File, str]] = (),
     contribution: Contribution | None = None,
 ) -> Project:
-    """A resident proposes a project during the submission phase; it awaits the review."""
+    """A resident proposes a project during the submission phase; it awaits the review.
+
+    `images` are (checked image, description) pairs, kept in their order. If anything fails,
+    no row is written and the image files already stored are deleted.
+    """
     if budget.phase() != BudgetPhase.SUBMISSION:
         raise ActionRefusedError(_("This budget does not take projects at the moment."))
     if not getattr(author, "is_authenticated", False):
@@ -123,7 +129,6 @@ def submit_project(
         estimated_cost=_check_cost("estimated_cost", estimated_cost),
         neighbourhood=neighbourhood,
         location=_check_text("location", location, LOCATION_MAX_LENGTH, required=False),
-        image_alt=image_alt.strip()[:250] if image else "",
         contribution=contribution,
         proposed_by=author,
     )
@@ -137,16 +142,44 @@ def submit_project(
                 % {"amount": _money(budget.amount)}
             }
         )
+    descriptions = _check_images(images)
     project.description_html = render_markdown(project.description)
-    if image:
-        project.image = image
+    project.save()
+    gallery = [
+        ProjectImage(project=project, alt_text=alt_text, position=position)
+        for position, alt_text in enumerate(descriptions)
+    ]
     try:
-        project.save()
+        for picture, (upload, _alt) in zip(gallery, images, strict=True):
+            picture.image.save(upload.name, upload, save=False)
+            picture.save()
     except Exception:
-        if project.image and project.image.name:
-            project.image.storage.delete(project.image.name)
+        _delete_files(gallery)
         raise
     return project
+
+
+def _check_images(images: Sequence[tuple[File, str]]) -> list[str]:
+    """The images' descriptions, once their number and descriptions are acceptable."""
+    if len(images) > MAX_PROJECT_IMAGES:
+        raise ValidationError(
+            {"images": _("A project has at most %(max)s images.") % {"max": MAX_PROJECT_IMAGES}}
+        )
+    descriptions = []
+    for _upload, alt_text in images:
+        alt_text = " ".join((alt_text or "").split())
+        if not alt_text:
+            raise ValidationError(
+                {"images": _("Describe each image for people who cannot see it.")}
+            )
+        descriptions.append(alt_text[:IMAGE_ALT_MAX_LENGTH])
+    return descriptions
+
+
+def _delete_files(gallery: Sequence[ProjectImage]) -> None:
+    for picture in gallery:
+        if picture.image and picture.image.name:
+            picture.image.storage.delete(picture.image.name)
 
 
 @transaction.atomic

@@ -21,9 +21,11 @@ from commune.budgets.forms import (
     CloseForm,
     PaperBallotForm,
     ProjectForm,
+    ProjectImageFormSet,
     ReviewForm,
 )
 from commune.budgets.models import (
+    MAX_PROJECT_IMAGES,
     RULE_EXPLANATIONS,
     BallotKind,
     Budget,
@@ -198,15 +200,19 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     """A resident proposes a project, during the submission phase."""
     budget = access.get_visible_budget(request.user, pk)
     is_open = budget.phase() == BudgetPhase.SUBMISSION
-    form = ProjectForm(
-        request.POST if request.method == "POST" else None,
-        request.FILES if request.method == "POST" else None,
-        budget=budget,
-    )
-    if request.method == "POST" and is_open and form.is_valid():
+    data = request.POST if request.method == "POST" else None
+    files = request.FILES if request.method == "POST" else None
+    form = ProjectForm(data, files, budget=budget)
+    image_forms = ProjectImageFormSet(data, files, prefix="images")
+    # Both are checked, so that every mistake shows at once.
+    valid = form.is_valid() & image_forms.is_valid()
+    if request.method == "POST" and is_open and valid:
         try:
             created = services.submit_project(
-                budget=budget, author=request.user, **form.cleaned_data
+                budget=budget,
+                author=request.user,
+                images=image_forms.images(),
+                **form.cleaned_data,
             )
         except ValidationError as error:
             add_service_errors(form, error)
@@ -218,7 +224,15 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect(created)
     return render(
-        request, "budgets/project_form.html", {"budget": budget, "form": form, "is_open": is_open}
+        request,
+        "budgets/project_form.html",
+        {
+            "budget": budget,
+            "form": form,
+            "image_forms": image_forms,
+            "max_images": MAX_PROJECT_IMAGES,
+            "is_open": is_open,
+        },
     )
 
 

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import io
 import re
 
 import pytest
 from django.urls import reverse
-from PIL import Image
 
-from commune.budgets.models import Ballot, Project, RollEntry
+from commune.budgets.models import Ballot, RollEntry
 from tests.factories import BudgetFactory, BudgetProjectFactory, ResidentFactory
 
 pytestmark = pytest.mark.django_db
@@ -106,32 +104,6 @@ def test_no_ballot_after_the_vote(client, resident) -> None:
     assert response.status_code == 200
     assert "The vote is closed." in response.content.decode()
     assert not Ballot.objects.exists()
-
-
-def test_a_resident_proposes_a_project_with_an_image(client, resident) -> None:
-    budget = BudgetFactory(phase="submission")
-    client.force_login(resident)
-    picture = io.BytesIO()
-    Image.new("RGB", (20, 20), "green").save(picture, format="PNG")
-    picture.name = "cour.png"
-    picture.seek(0)
-    response = client.post(
-        reverse("budgets:submit", kwargs={"pk": budget.pk}),
-        {
-            "title": "Une cour verte",
-            "description": "Des arbres dans la cour de l'école.",
-            "estimated_cost": "45000",
-            "location": "École Jules-Verne",
-            "image": picture,
-            "image_alt": "La cour aujourd'hui, goudronnée",
-        },
-    )
-    project = Project.objects.get()
-    assert response.status_code == 302
-    assert project.status == "submitted"
-    assert project.proposed_by == resident
-    assert project.image.name.endswith(".png")
-    assert project.description_html.startswith("<p>")
 
 
 def test_a_project_is_refused_outside_the_submission_phase(client, budget, resident) -> None:
