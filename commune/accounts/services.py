@@ -88,6 +88,10 @@ ROLE_PERMISSIONS: dict[str, list[str]] = {
         "budgets.view_budget",
         "budgets.change_project",
         "budgets.view_project",
+        "budgets.add_projectimage",
+        "budgets.change_projectimage",
+        "budgets.delete_projectimage",
+        "budgets.view_projectimage",
         # Minutes, votes and documents are written on the minutes page; read here.
         "meetings.view_minutes",
         "meetings.view_roomvote",
