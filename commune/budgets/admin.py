@@ -119,12 +119,17 @@ class BudgetAdmin(admin.ModelAdmin):
 
 
 class ProjectImageForm(forms.ModelForm):
-    """An image of the gallery, checked by its content as on the site."""
+    """An image of the gallery, checked by its content as on the site (and with its messages)."""
+
+    image = forms.FileField(
+        label=_("Image"),
+        widget=forms.ClearableFileInput(attrs={"accept": uploads.IMAGE_ACCEPT}),
+        help_text=_("JPEG, PNG or WebP, at most 5 MB."),
+    )
 
     class Meta:
         model = ProjectImage
         fields = ("image", "alt_text", "position")
-        widgets = {"image": forms.ClearableFileInput(attrs={"accept": uploads.IMAGE_ACCEPT})}
 
     def clean_image(self) -> Any:
         image = self.cleaned_data.get("image")

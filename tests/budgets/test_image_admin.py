@@ -1,0 +1,66 @@
+"""City agents add images to a project in the back office, checked as on the site."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from PIL import Image
+
+from commune.budgets.models import MAX_PROJECT_IMAGES
+from tests.factories import BudgetProjectFactory
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path) -> Path:
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
+def _change(client, project, upload, alt_text: str):
+    return client.post(
+        reverse("admin:budgets_project_change", args=[project.pk]),
+        {
+            "title": project.title,
+            "description": project.description,
+            "neighbourhood": "",
+            "location": "",
+            "contribution": "",
+            "images-TOTAL_FORMS": "1",
+            "images-INITIAL_FORMS": "0",
+            "images-MIN_NUM_FORMS": "0",
+            "images-MAX_NUM_FORMS": str(MAX_PROJECT_IMAGES),
+            "images-0-id": "",
+            "images-0-project": str(project.pk),
+            "images-0-image": upload,
+            "images-0-alt_text": alt_text,
+            "images-0-position": "0",
+        },
+    )
+
+
+def test_an_agent_adds_an_image_with_its_description(client, agent, media_root) -> None:
+    project = BudgetProjectFactory()
+    client.force_login(agent)
+    picture = io.BytesIO()
+    Image.new("RGB", (20, 20), "blue").save(picture, format="PNG")
+    response = _change(
+        client, project, SimpleUploadedFile("a.png", picture.getvalue()), "Le lavoir"
+    )
+    assert response.status_code == 302
+    assert [p.alt_text for p in project.images.all()] == ["Le lavoir"]
+    assert len([p for p in media_root.rglob("*") if p.is_file()]) == 1
+
+
+def test_the_back_office_refuses_a_file_that_is_not_an_image(client, agent, media_root) -> None:
+    project = BudgetProjectFactory()
+    client.force_login(agent)
+    fake = SimpleUploadedFile("a.png", b"not a picture at all")
+    response = _change(client, project, fake, "Le lavoir")
+    assert response.status_code == 200
+    assert "This file is not a JPEG, PNG or WebP image." in response.content.decode()
+    assert not project.images.exists()
+    assert not [p for p in media_root.rglob("*") if p.is_file()]
