@@ -25,7 +25,6 @@ from commune.budgets.forms import (
     ReviewForm,
 )
 from commune.budgets.models import (
-    MAX_PROJECT_IMAGES,
     RULE_EXPLANATIONS,
     BallotKind,
     Budget,
@@ -230,7 +229,6 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
             "budget": budget,
             "form": form,
             "image_forms": image_forms,
-            "max_images": MAX_PROJECT_IMAGES,
             "is_open": is_open,
         },
     )

@@ -61,7 +61,7 @@ def test_the_form_offers_several_labelled_image_rows(client, resident) -> None:
     page = client.get(reverse("budgets:submit", kwargs={"pk": budget.pk})).content.decode()
     assert page.count('type="file"') == 3
     assert '<label for="id_images-2-alt_text">Image description' in page
-    assert "Up to 5 images, each with a description" in page
+    assert "Up to 3 images, each with a description" in page
 
 
 def test_several_images_are_saved_in_order_with_their_descriptions(
