@@ -149,7 +149,7 @@ CONTRIBUTIONS = Dataset(
         Column("kind", "string", _("idea or proposal.")),
         Column("title", "string", _("Title.")),
         Column("body", "string", _("Text (Markdown).")),
-        Column("pillar", "string", _("Pillar: transparency, participation or co-production.")),
+        Column("pillar", "string", _("Pillar: transparency, participation or co_production.")),
         Column(
             "neighbourhood",
             "string",

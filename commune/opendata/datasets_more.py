@@ -130,7 +130,7 @@ MEETINGS = Dataset(
     columns=(
         _id(),
         Column("space_id", "integer", _("The space holding it.")),
-        Column("kind", "string", _("general_assembly, workshop or working_group_session.")),
+        Column("kind", "string", _("general_assembly, workshop or working_group.")),
         Column("title", "string", _("Title.")),
         Column("description", "string", _("Description.")),
         Column("starts_at", "datetime", _("Start (UTC).")),

@@ -68,7 +68,7 @@ def test_the_form_has_labelled_fields_with_autocomplete(client: Any) -> None:
             SIGNUP,
             {"email": "amina@"},
             "email",
-            "Saisissez une adresse e-mail valide, par exemple nom@exemple.org.",
+            "Saisissez une adresse e-mail valide, par exemple nom@example.org.",
         ),
         (
             SIGNUP_EN,

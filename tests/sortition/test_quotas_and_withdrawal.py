@@ -50,7 +50,7 @@ def test_an_agent_types_new_minimums_and_maximums(client, agent) -> None:
     panel = _imported(agent)
     client.force_login(agent)
     page = client.get(reverse("sortition:manage", kwargs={"pk": panel.pk})).content.decode()
-    assert "Change the minimums and maximums" in page
+    assert "Modifier les minimums et les maximums" in page
     response = client.post(
         reverse("sortition:quotas", kwargs={"pk": panel.pk}),
         _bounds_form(panel, {"F": (1, 3), "H": (1, 3)}),
@@ -162,7 +162,7 @@ def test_residents_cannot_type_quotas_or_withdraw_them(client, agent) -> None:
             [("F",), ("H",), ("H",), ("H",)],
             2,
             2,
-            "Aucune liste de réserve de 2 ne peut respecter les quotas",
+            "Aucune liste complémentaire de 2 personnes ne peut respecter les quotas",
         ),
     ],
 )
