@@ -74,6 +74,24 @@ def test_an_agent_draws_a_panel_and_the_public_page_shows_it(page: Page, axe: Ax
     _import(page, POOL)
     expect(page.locator("main")).to_contain_text("10 personnes dans le vivier")
     check_page(page, axe, "fr")
+
+    # The agent types the quotas in: first a minimum above its maximum, refused.
+    page.get_by_text("Modifier les minimums et les maximums").click()
+    bounds = main_form_with(page, "input[name^='min_']")
+    bounds.get_by_label("genre = femme: minimum").fill("4")
+    with page.expect_navigation():
+        submit_button(bounds).click()
+    expect(page.locator("main")).to_contain_text("dépasse son maximum")
+    check_page(page, axe, "fr")
+    bounds = main_form_with(page, "input[name^='min_']")
+    for value in ("femme", "homme"):
+        bounds.get_by_label(f"genre = {value}: minimum").fill("1")
+        bounds.get_by_label(f"genre = {value}: maximum").fill("3")
+    with page.expect_navigation():
+        submit_button(bounds).click()
+    expect(page.locator("body")).to_contain_text("Les quotas sont enregistrés.")
+    assert sorted(panel.quotas.values_list("minimum", "maximum")) == [(1, 3), (1, 3)]
+    check_page(page, axe, "fr")
     _press(page, "Publier les quotas et l'engagement sur la graine")
     panel.refresh_from_db()
     expect(page.locator("main")).to_contain_text(panel.seed_commitment)
