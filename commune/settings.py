@@ -204,6 +204,8 @@ COMMUNE_BASE_URL = os.environ.get("COMMUNE_BASE_URL", "http://127.0.0.1:8000")
 # city's SIRET for the SCDL deliberations file.
 COMMUNE_OPENDATA_DIR = os.environ.get("COMMUNE_OPENDATA_DIR", "")
 COMMUNE_CITY_SIRET = os.environ.get("COMMUNE_CITY_SIRET", "")
+# The largest document an agent may publish (docs/documents.md), in bytes.
+COMMUNE_DOCUMENT_MAX_BYTES = int(os.environ.get("COMMUNE_DOCUMENT_MAX_BYTES", 20 * 1024 * 1024))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
