@@ -1,4 +1,4 @@
-"""Fast exact MES, and the add1 completions that would run MES once per share value.
+"""Fast exact MES, and the interval run that proves one outcome for a range of shares (add1).
 
 Three ideas make it fast without giving up exactness (the arguments are in
 docs/vote-rules.md, "Speed"):
@@ -25,7 +25,6 @@ from __future__ import annotations
 import functools
 import heapq
 import math
-from collections.abc import Callable
 from fractions import Fraction
 
 import numpy as np
@@ -33,7 +32,7 @@ import numpy as np
 from . import smallmes
 from .instance import ApprovalInstance
 from .mes import MesRun, candidates, free_projects
-from .pabulib import Money, normalise
+from .pabulib import normalise
 from .rational import Q, money
 
 ZERO = Q(0)
@@ -364,112 +363,3 @@ def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
         cls[groups] = mapping[cls[groups]]
     # Every project left surely cannot pay (evaluate returned None for all of them).
     return picks
-
-
-def _exhaustive(prep: Prepared, selected: set[str], total: Money) -> bool:
-    """pabutools' test: no project MES could buy is left that fits in what is left."""
-    left = prep.instance.budget - total
-    return all(
-        name in selected or cost > left for name, cost in zip(prep.pids, prep.costs, strict=True)
-    )
-
-
-# A verdict on the selection at step j (share t0 + j): None to go on, else the step to keep.
-Verdict = Callable[[int, set[str], Money], int | None]
-
-
-def _scan(prep: Prepared, verdict: Verdict) -> MesRun:
-    """MES at the share t0 + j of the first step j where `verdict` decides, steps of 1.
-
-    Ranges of steps whose selection `certify` proves identical are judged at once (the
-    verdicts only read the selection); the range doubles after a success and halves after a
-    failure, down to a single share (still certified in floats) and, if even that is
-    undecided, one exact run.
-    """
-    instance = prep.instance
-    t0 = Fraction(instance.budget, instance.num_voters)
-    cost_of = dict(zip(prep.pids, prep.costs, strict=True))
-    j, span, singles = 0, 1, 0
-    check = smallmes.certify if prep.small else certify
-    while True:
-        picks = check(prep, t0 + j, t0 + j + span)
-        if picks is not None:
-            last = j + span
-            # After a failed range, look at single shares for a while before trying again.
-            singles = singles + 1 if span == 0 else 0
-            span = span * 2 if span else int(singles >= 4)
-        elif span > 0:
-            span //= 2
-            singles = 0
-            continue
-        else:
-            picks, last = list(run(prep, t0 + j).rounds), j
-        selected = set(picks)
-        total = prep.free_cost + sum(cost_of[name] for name in selected)
-        keep = verdict(j, selected, total)
-        if keep is not None:
-            return run(prep, t0 + keep)
-        j = last + 1
-
-
-def add1_pabutools(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
-    """MES raising every voter's share by 1 until nothing more fits (pabutools' add1).
-
-    `method_of_equal_shares(..., voter_budget_increment=1)`: from the share budget / voters,
-    run MES; if its outcome costs more than the budget keep the previous outcome, if no other
-    project it could buy fits in what is left keep this one, else add 1 and go on.
-    """
-    prep = Prepared(instance, small=small)
-
-    def verdict(j: int, selected: set[str], total: Money) -> int | None:
-        if j > 0 and total > instance.budget:
-            return j - 1
-        if _exhaustive(prep, selected, total):
-            return j
-        return None
-
-    return _scan(prep, verdict)
-
-
-def add1_cities(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
-    """MES as the cities run it (META "equalshares/add1"): raise every voter's share by 1
-    while the outcome still costs at most the budget, and keep the last such outcome."""
-    prep = Prepared(instance, small=small)
-
-    def verdict(j: int, selected: set[str], total: Money) -> int | None:
-        if j > 0 and total > instance.budget:
-            return j - 1
-        # Once MES buys every project it can, a larger share changes nothing: stop there.
-        if len(selected) == len(prep.pids):
-            return j
-        return None
-
-    return _scan(prep, verdict)
-
-
-def add1_pabutools_stepwise(instance: ApprovalInstance) -> MesRun:
-    """`add1_pabutools` one exact run per step, no certified ranges: the tests' reference."""
-    prep = Prepared(instance)
-    t = Fraction(instance.budget, instance.num_voters)
-    previous = run(prep, t)
-    while not _exhaustive(prep, set(previous.rounds), previous.total_cost):
-        t += 1
-        outcome = run(prep, t)
-        if outcome.total_cost > instance.budget:
-            break
-        previous = outcome
-    return previous
-
-
-def add1_cities_stepwise(instance: ApprovalInstance) -> MesRun:
-    """`add1_cities` one exact run per step, no certified ranges: the tests' reference."""
-    prep = Prepared(instance)
-    t = Fraction(instance.budget, instance.num_voters)
-    previous = run(prep, t)
-    while len(previous.rounds) < len(prep.pids):
-        t += 1
-        outcome = run(prep, t)
-        if outcome.total_cost > instance.budget:
-            break
-        previous = outcome
-    return previous

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-from . import fastmes
+from . import add1, fastmes
 from . import greedy as greedy_rules
 from . import mes as mes_rules
 from .instance import ApprovalInstance
@@ -87,9 +87,9 @@ def _mes(instance: ApprovalInstance, rule: str) -> Outcome:
         prepared = fastmes.Prepared(instance)
         run = fastmes.run(prepared, Fraction(instance.budget, instance.num_voters))
     elif rule in ("mes-add1", "mes-add1-greedy"):
-        run = fastmes.add1_pabutools(instance)
+        run = add1.add1_pabutools(instance)
     else:
-        run = fastmes.add1_cities(instance)
+        run = add1.add1_cities(instance)
     results: dict[str, ProjectResult] = {}
     costs, approvals = instance.costs, instance.approvals
     for pid in run.picks:

@@ -9,7 +9,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from commune.budgets.rules import RULES, ApprovalInstance, Reason, fastmes, mes, smallmes, tally
+from commune.budgets.rules import (
+    RULES,
+    ApprovalInstance,
+    Reason,
+    add1,
+    fastmes,
+    mes,
+    smallmes,
+    tally,
+)
 
 from .conftest import APPROVAL_SAMPLES, DATA
 
@@ -323,8 +332,8 @@ def test_add1_with_certified_ranges_is_the_step_by_step_loop(instance: ApprovalI
     if instance.num_voters == 0:
         return
     for fast, slow in (
-        (fastmes.add1_pabutools, fastmes.add1_pabutools_stepwise),
-        (fastmes.add1_cities, fastmes.add1_cities_stepwise),
+        (add1.add1_pabutools, add1.add1_pabutools_stepwise),
+        (add1.add1_cities, add1.add1_cities_stepwise),
     ):
         reference = slow(instance)
         assert fast(instance, small=True) == reference
@@ -339,11 +348,11 @@ def test_add1_on_many_steps_is_the_step_by_step_loop() -> None:
         costs = {pid: rng.randint(50, 900) for pid in pids}
         ballots = [set(rng.sample(pids, rng.randint(1, 5))) for _ in range(rng.randint(5, 30))]
         instance = ApprovalInstance(rng.randint(500, 3000), costs, ballots)
-        pabutools_steps = fastmes.add1_pabutools_stepwise(instance)
-        city_steps = fastmes.add1_cities_stepwise(instance)
+        pabutools_steps = add1.add1_pabutools_stepwise(instance)
+        city_steps = add1.add1_cities_stepwise(instance)
         for small in (True, False):
-            assert fastmes.add1_pabutools(instance, small=small) == pabutools_steps
-            assert fastmes.add1_cities(instance, small=small) == city_steps
+            assert add1.add1_pabutools(instance, small=small) == pabutools_steps
+            assert add1.add1_cities(instance, small=small) == city_steps
 
 
 @pytest.mark.parametrize("name", ["Netherlands_Assen_2024.pb", "Poland_Swiecie_2023.pb"])
