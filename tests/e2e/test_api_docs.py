@@ -6,8 +6,6 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Page, expect
 
-# The browser fixtures live beside the other browser tests; this page belongs to the API.
-from tests.e2e.conftest import axe, browser, new_context, page, viewport  # noqa: F401
 from tests.e2e.helpers import PHONE, Axe, check_page
 
 pytestmark = pytest.mark.browser
@@ -15,8 +13,8 @@ pytestmark = pytest.mark.browser
 
 @pytest.mark.parametrize("language", ["fr", "en"])
 def test_docs_page_is_accessible(
-    page: Page,  # noqa: F811
-    axe: Axe,  # noqa: F811
+    page: Page,
+    axe: Axe,
     transactional_db: None,
     language: str,
 ) -> None:
@@ -29,8 +27,8 @@ def test_docs_page_is_accessible(
 
 @pytest.mark.parametrize("viewport", [PHONE])
 def test_docs_page_fits_a_phone_and_reads_without_javascript(
-    new_context,  # noqa: F811
-    axe: Axe,  # noqa: F811
+    new_context,
+    axe: Axe,
     transactional_db: None,
 ) -> None:
     without_js = new_context(java_script_enabled=False).new_page()
