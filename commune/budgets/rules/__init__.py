@@ -53,6 +53,10 @@ nothing with cost utilities, so MES never takes it, as pabutools; a completion m
   2024 leaves 23,300 € unspent although project 7, 12,000 €, would fit).
 - "phragmen": sequential Phragmén (pabutools `sequential_phragmen`).
 
+`select(instance, rule) -> Selection` (`selected`, `total_cost`, `voter_budget`) funds the
+same projects as `tally` without explaining them, through compiled float runs that prove
+their outcome (numba; see `kernels`): use it when only the selection matters.
+
 Ties are broken as pabutools breaks them by default: in favour of the project whose id sorts
 first as text (so "10" before "9"). All arithmetic on money is exact.
 
@@ -64,6 +68,7 @@ Files: `read_pabulib(path | bytes | text) -> PabulibFile`, `write_pabulib(pb, pa
 from .instance import ApprovalInstance
 from .outcome import Outcome, ProjectResult, Reason
 from .pabulib import Money, PabulibError, PabulibFile, approval_file, read_pabulib, write_pabulib
+from .selection import Selection, select
 from .tally import CITY_RULES, RULES, tally
 
 __all__ = [
@@ -76,8 +81,10 @@ __all__ = [
     "PabulibFile",
     "ProjectResult",
     "Reason",
+    "Selection",
     "approval_file",
     "read_pabulib",
+    "select",
     "tally",
     "write_pabulib",
 ]

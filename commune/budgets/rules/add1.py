@@ -12,7 +12,7 @@ from collections.abc import Callable
 from fractions import Fraction
 
 from . import smallmes
-from .fastmes import Prepared, certify, run
+from .fastmes import Prepared, certify, certify_fast, prepare, run
 from .instance import ApprovalInstance
 from .mes import MesRun
 from .pabulib import Money
@@ -30,19 +30,30 @@ def _exhaustive(prep: Prepared, selected: set[str], total: Money) -> bool:
 Verdict = Callable[[int, set[str], Money], int | None]
 
 
-def _scan(prep: Prepared, verdict: Verdict) -> MesRun:
-    """MES at the share t0 + j of the first step j where `verdict` decides, steps of 1.
+Check = Callable[[Prepared, Fraction, Fraction], list[str] | None]
 
-    Ranges of steps whose selection `certify` proves identical are judged at once (the
-    verdicts only read the selection); the range doubles after a success and halves after a
-    failure, down to a single share (still certified in floats) and, if even that is
-    undecided, one exact run.
+
+def _prepared(instance: ApprovalInstance, small: bool | None) -> tuple[Prepared, Check]:
+    """The instance's index and the fastest `certify`; `small` forces a Python path (tests)."""
+    if small is None:
+        return prepare(instance), certify_fast
+    return Prepared(instance, small=small), smallmes.certify if small else certify
+
+
+def _scan(prep: Prepared, verdict: Verdict, check: Check) -> tuple[Fraction, list[str]]:
+    """The share t0 + j of the first step j where `verdict` decides, steps of 1, and the
+    projects MES buys there, in order.
+
+    Ranges of steps whose selection `check` (a `certify`) proves identical are judged at
+    once (the verdicts only read the selection); the range doubles after a success and
+    halves after a failure, down to a single share (still certified in floats) and, if even
+    that is undecided, one exact run.
     """
     instance = prep.instance
     t0 = Fraction(instance.budget, instance.num_voters)
     cost_of = dict(zip(prep.pids, prep.costs, strict=True))
     j, span, singles = 0, 1, 0
-    check = smallmes.certify if prep.small else certify
+    previous: list[str] = []  # the picks of the range just before step j
     while True:
         picks = check(prep, t0 + j, t0 + j + span)
         if picks is not None:
@@ -60,43 +71,64 @@ def _scan(prep: Prepared, verdict: Verdict) -> MesRun:
         total = prep.free_cost + sum(cost_of[name] for name in selected)
         keep = verdict(j, selected, total)
         if keep is not None:
-            return run(prep, t0 + keep)
+            return t0 + keep, picks if keep == j else previous
+        previous = picks
         j = last + 1
 
 
-def add1_pabutools(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
-    """MES raising every voter's share by 1 until nothing more fits (pabutools' add1).
-
-    `method_of_equal_shares(..., voter_budget_increment=1)`: from the share budget / voters,
-    run MES; if its outcome costs more than the budget keep the previous outcome, if no other
-    project it could buy fits in what is left keep this one, else add 1 and go on.
-    """
-    prep = Prepared(instance, small=small)
+def _pabutools_verdict(prep: Prepared) -> Verdict:
+    """pabutools' `voter_budget_increment=1`: from the share budget / voters, run MES; if its
+    outcome costs more than the budget keep the previous outcome, if no other project it
+    could buy fits in what is left keep this one, else add 1 and go on."""
+    budget = prep.instance.budget
 
     def verdict(j: int, selected: set[str], total: Money) -> int | None:
-        if j > 0 and total > instance.budget:
+        if j > 0 and total > budget:
             return j - 1
         if _exhaustive(prep, selected, total):
             return j
         return None
 
-    return _scan(prep, verdict)
+    return verdict
 
 
-def add1_cities(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
-    """MES as the cities run it (META "equalshares/add1"): raise every voter's share by 1
+def _cities_verdict(prep: Prepared) -> Verdict:
+    """The cities' Equal Shares (META "equalshares/add1"): raise every voter's share by 1
     while the outcome still costs at most the budget, and keep the last such outcome."""
-    prep = Prepared(instance, small=small)
+    budget = prep.instance.budget
 
     def verdict(j: int, selected: set[str], total: Money) -> int | None:
-        if j > 0 and total > instance.budget:
+        if j > 0 and total > budget:
             return j - 1
         # Once MES buys every project it can, a larger share changes nothing: stop there.
         if len(selected) == len(prep.pids):
             return j
         return None
 
-    return _scan(prep, verdict)
+    return verdict
+
+
+def add1_pabutools(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
+    """MES raising every voter's share by 1 until nothing more fits (pabutools' add1),
+    `method_of_equal_shares(..., voter_budget_increment=1)`, with its payments (exact run)."""
+    prep, check = _prepared(instance, small)
+    share, _picks = _scan(prep, _pabutools_verdict(prep), check)
+    return run(prep, share)
+
+
+def add1_cities(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
+    """The cities' Equal Shares (META "equalshares/add1"), with its payments (exact run)."""
+    prep, check = _prepared(instance, small)
+    share, _picks = _scan(prep, _cities_verdict(prep), check)
+    return run(prep, share)
+
+
+def add1_selection(instance: ApprovalInstance, cities: bool) -> tuple[Fraction, list[str]]:
+    """The share and the picks of `add1_cities` (cities) or `add1_pabutools`, without the
+    exact run that computes payments: what `select` needs."""
+    prep, check = _prepared(instance, None)
+    verdict = _cities_verdict(prep) if cities else _pabutools_verdict(prep)
+    return _scan(prep, verdict, check)
 
 
 def add1_pabutools_stepwise(instance: ApprovalInstance) -> MesRun:

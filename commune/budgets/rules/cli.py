@@ -10,7 +10,8 @@ from typing import TextIO
 
 from .instance import ApprovalInstance
 from .pabulib import PabulibError, format_money, read_pabulib
-from .tally import RULES, tally
+from .selection import select
+from .tally import RULES
 
 
 def build_parser(prog: str = "python -m commune.budgets.rules") -> argparse.ArgumentParser:
@@ -31,7 +32,7 @@ def run_tally(path: str, rule: str, *, as_json: bool, out: TextIO, err: TextIO) 
     started = time.perf_counter()
     try:
         instance = ApprovalInstance.from_pabulib(read_pabulib(path))
-        outcome = tally(instance, rule)
+        outcome = select(instance, rule)
     except PabulibError as error:
         err.write(f"{path}: {error}\n")
         return 2
@@ -50,7 +51,7 @@ def run_tally(path: str, rule: str, *, as_json: bool, out: TextIO, err: TextIO) 
         out.write(f"rule: {rule}\n")
         out.write(f"selected ({len(outcome.selected)}): {' '.join(outcome.selected)}\n")
         out.write(
-            f"total cost: {format_money(outcome.total_cost)} of {format_money(outcome.budget)}\n"
+            f"total cost: {format_money(outcome.total_cost)} of {format_money(instance.budget)}\n"
         )
         out.write(f"seconds: {seconds:.3f}\n")
     return 0

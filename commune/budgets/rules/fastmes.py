@@ -29,7 +29,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from . import smallmes
+from . import kernels, smallmes
 from .instance import ApprovalInstance
 from .mes import MesRun, candidates, free_projects
 from .pabulib import normalise
@@ -96,6 +96,28 @@ class Prepared:
         self.free_cost = sum(instance.costs[pid] for pid in self.free)
 
     @functools.cached_property
+    def kernel_arrays(self) -> tuple[np.ndarray, ...]:
+        """The instance as `kernels` reads it: projects' supporting groups as CSR, weights,
+        costs, each id's rank as text (ties) and approvals."""
+        sizes = [len(s) for s in self.supporter_lists]
+        sup_ptr = np.zeros(len(sizes) + 1, dtype=np.int64)
+        np.cumsum(sizes, out=sup_ptr[1:])
+        sup_groups = np.fromiter(
+            (g for s in self.supporter_lists for g in s), dtype=np.int64, count=int(sup_ptr[-1])
+        )
+        by_text = sorted(range(len(self.pids)), key=self.pids.__getitem__)
+        rank = np.empty(len(self.pids), dtype=np.int64)
+        rank[by_text] = np.arange(len(self.pids))
+        return (
+            sup_ptr,
+            sup_groups,
+            np.array(self.group_weights, dtype=np.float64),
+            np.array(self.costs_f, dtype=np.float64),
+            rank,
+            np.array(self.approvals, dtype=np.float64),
+        )
+
+    @functools.cached_property
     def supporters(self) -> list[np.ndarray]:
         return [np.array(s, dtype=np.intp) for s in self.supporter_lists]
 
@@ -104,6 +126,11 @@ class Prepared:
         """Each project's supporting groups' weights (exact in floats below 2^53)."""
         group_weights = np.array(self.group_weights, dtype=np.float64)
         return [group_weights[s] for s in self.supporters]
+
+
+def prepare(instance: ApprovalInstance) -> Prepared:
+    """The instance's `Prepared`, built once per instance (`ApprovalInstance.derived`)."""
+    return instance.derived("mes", Prepared)
 
 
 def _float_cap(cost: float, amounts: np.ndarray, weights: np.ndarray) -> float:
@@ -246,6 +273,19 @@ def run_numpy(prep: Prepared, t: Fraction) -> MesRun:
                 sum((classes.money[k] * int(per_class[k]) for k in present), ZERO)
             )
     return result
+
+
+def certify_fast(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
+    """`certify` by the fastest path there is: compiled, else plain Python or numpy."""
+    if not prep.pids:
+        return []
+    if kernels.AVAILABLE:
+        picks = np.empty(len(prep.pids), dtype=np.int64)
+        bought = kernels.certify_mes(
+            *prep.kernel_arrays, float(a) * (1 - WIDEN), float(b) * (1 + WIDEN), picks
+        )
+        return None if bought < 0 else [prep.pids[p] for p in picks[:bought]]
+    return (smallmes.certify if prep.small else certify)(prep, a, b)
 
 
 def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:

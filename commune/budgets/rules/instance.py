@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from fractions import Fraction
+from typing import TypeVar
 
 from .pabulib import Money, PabulibFile, normalise, parse_money
+
+T = TypeVar("T")
 
 
 class ApprovalInstance:
@@ -24,7 +27,15 @@ class ApprovalInstance:
     `ApprovalInstance.from_pabulib` from a parsed file.
     """
 
-    __slots__ = ("approvals", "ballots", "budget", "costs", "min_score_threshold", "num_voters")
+    __slots__ = (
+        "_derived",
+        "approvals",
+        "ballots",
+        "budget",
+        "costs",
+        "min_score_threshold",
+        "num_voters",
+    )
 
     def __init__(
         self,
@@ -93,11 +104,19 @@ class ApprovalInstance:
                 key=lambda item: sorted(item[0]),
             )
         )
+        self._derived: dict[str, object] = {}
         self.num_voters: int = sum(n for _, n in self.ballots)
         self.approvals: dict[str, int] = dict.fromkeys(self.costs, 0)
         for ballot, count in self.ballots:
             for pid in ballot:
                 self.approvals[pid] += count
+
+    def derived(self, key: str, build: Callable[[ApprovalInstance], T]) -> T:
+        """`build(self)`, computed once per instance: the rules' indexes of the ballots (like
+        a parsed profile, they depend on nothing but the instance, which is not changed)."""
+        if key not in self._derived:
+            self._derived[key] = build(self)
+        return self._derived[key]  # type: ignore[return-value]
 
     def __repr__(self) -> str:
         return (

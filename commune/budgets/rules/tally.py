@@ -84,7 +84,7 @@ def _mes(instance: ApprovalInstance, rule: str) -> Outcome:
     if instance.num_voters == 0:
         run = mes_rules.MesRun(voter_budget=0)
     elif rule == "mes":
-        prepared = fastmes.Prepared(instance)
+        prepared = fastmes.prepare(instance)
         run = fastmes.run(prepared, Fraction(instance.budget, instance.num_voters))
     elif rule in ("mes-add1", "mes-add1-greedy"):
         run = add1.add1_pabutools(instance)

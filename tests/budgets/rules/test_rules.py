@@ -317,7 +317,7 @@ def test_a_certified_range_of_shares_is_one_outcome(
     """When the interval run certifies [a, b], exact MES picks the same at every share in it
     (both interval runs: numpy's and the plain-Python one of small instances)."""
     prep = fastmes.Prepared(instance)
-    for certify in (fastmes.certify, smallmes.certify):
+    for certify in (fastmes.certify, smallmes.certify, fastmes.certify_fast):
         picks = certify(prep, share, share + width)
         if picks is None:
             continue
@@ -338,6 +338,7 @@ def test_add1_with_certified_ranges_is_the_step_by_step_loop(instance: ApprovalI
         reference = slow(instance)
         assert fast(instance, small=True) == reference
         assert fast(instance, small=False) == reference
+        assert fast(instance) == reference  # the compiled interval run
 
 
 def test_add1_on_many_steps_is_the_step_by_step_loop() -> None:
@@ -350,7 +351,7 @@ def test_add1_on_many_steps_is_the_step_by_step_loop() -> None:
         instance = ApprovalInstance(rng.randint(500, 3000), costs, ballots)
         pabutools_steps = add1.add1_pabutools_stepwise(instance)
         city_steps = add1.add1_cities_stepwise(instance)
-        for small in (True, False):
+        for small in (True, False, None):
             assert add1.add1_pabutools(instance, small=small) == pabutools_steps
             assert add1.add1_cities(instance, small=small) == city_steps
 
@@ -365,5 +366,6 @@ def test_plain_python_interval_run_certifies_a_real_range(sample, name: str) -> 
     picks = smallmes.certify(prep, start, start + 16)
     assert picks is not None
     assert picks == fastmes.certify(prep, start, start + 16)
+    assert picks == fastmes.certify_fast(prep, start, start + 16)
     for step in (0, 7, 16):
         assert list(fastmes.run(prep, start + step).rounds) == picks
