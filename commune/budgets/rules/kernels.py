@@ -76,6 +76,11 @@ def certify_mes(
     ev_hi = np.empty(num_projects)
     ev_w = np.zeros(num_projects)
     fresh = np.zeros(num_projects, dtype=np.int64)  # the round a project was evaluated in
+    # Everything `_evaluate` reads or fills, in one argument.
+    state = (
+        (sup_ptr, sup_groups, group_w, costs, cls, lo, hi, acc, touched, values, weights),
+        (ev_lo, ev_hi, ev_w),
+    )
     heap = [(1.0 / approvals[p] * (1 - WIDEN), rank[p], p) for p in range(num_projects)]
     heapq.heapify(heap)
     bought = 0
@@ -85,23 +90,7 @@ def certify_mes(
         round_number += 1
         while len(heap) > 0 and fresh[heap[0][2]] != round_number:
             p = heapq.heappop(heap)[2]
-            if _evaluate(
-                p,
-                sup_ptr,
-                sup_groups,
-                group_w,
-                costs,
-                cls,
-                lo,
-                hi,
-                acc,
-                touched,
-                values,
-                weights,
-                ev_lo,
-                ev_hi,
-                ev_w,
-            ):
+            if _evaluate(p, state):
                 fresh[p] = round_number
                 heapq.heappush(heap, (ev_lo[p], rank[p], p))
         if len(heap) == 0:
@@ -115,23 +104,7 @@ def certify_mes(
         while len(heap) > 0 and heap[0][0] <= threshold:
             q = heapq.heappop(heap)[2]
             if fresh[q] != round_number:
-                if not _evaluate(
-                    q,
-                    sup_ptr,
-                    sup_groups,
-                    group_w,
-                    costs,
-                    cls,
-                    lo,
-                    hi,
-                    acc,
-                    touched,
-                    values,
-                    weights,
-                    ev_lo,
-                    ev_hi,
-                    ev_w,
-                ):
+                if not _evaluate(q, state):
                     continue
                 fresh[q] = round_number
             checked.append((ev_lo[q], rank[q], q))
@@ -176,24 +149,10 @@ def certify_mes(
 
 
 @njit(cache=True)
-def _evaluate(
-    p,
-    sup_ptr,
-    sup_groups,
-    group_w,
-    costs,
-    cls,
-    lo,
-    hi,
-    acc,
-    touched,
-    values,
-    weights,
-    ev_lo,
-    ev_hi,
-    ev_w,
-):  # pragma: no cover - compiled
+def _evaluate(p, state):  # pragma: no cover - compiled
     """`smallmes.certify`'s evaluate: fills ev_lo/ev_hi/ev_w[p]; False if p surely cannot pay."""
+    sup_ptr, sup_groups, group_w, costs, cls, lo, hi, acc, touched, values, weights = state[0]
+    ev_lo, ev_hi, ev_w = state[1]
     k = 0
     for i in range(sup_ptr[p], sup_ptr[p + 1]):
         g = sup_groups[i]
