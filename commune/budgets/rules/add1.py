@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from fractions import Fraction
 
-from . import smallmes
+import numpy as np
+
+from . import kernels, smallmes
 from .fastmes import Prepared, certify, certify_fast, prepare, run
 from .instance import ApprovalInstance
 from .mes import MesRun
@@ -76,6 +78,50 @@ def _scan(prep: Prepared, verdict: Verdict, check: Check) -> tuple[Fraction, lis
         j = last + 1
 
 
+def _scan_compiled(
+    prep: Prepared, verdict: Verdict, *, cities: bool
+) -> tuple[Fraction, list[str]] | None:
+    """`_scan` with its loop compiled (`kernels.scan_add1`), or None where it does not apply
+    (no numba, money not whole, projects taken before round 1): the same steps and verdicts,
+    the exact runs done here when even one share is undecided in floats."""
+    instance = prep.instance
+    if not kernels.AVAILABLE or prep.free or not isinstance(instance.budget, int):
+        return None
+    if not all(isinstance(cost, int) and cost < 2**53 for cost in prep.costs):
+        return None
+    t0 = Fraction(instance.budget, instance.num_voters)
+    costs_i = np.array(prep.costs, dtype=np.int64)
+    previous = np.empty(len(prep.pids), dtype=np.int64)
+    picks = np.empty(len(prep.pids), dtype=np.int64)
+    arrays = prep.kernel_arrays
+    j, span, singles, n_previous = 0, 1, 0, 0
+    while True:
+        keep, bought, j, singles, n_previous = kernels.scan_add1(
+            arrays,
+            costs_i,
+            float(t0),
+            instance.budget,
+            cities,
+            j,
+            span,
+            singles,
+            previous,
+            n_previous,
+            picks,
+        )
+        if keep != kernels.NEED_EXACT:
+            return t0 + keep, [prep.pids[p] for p in picks[:bought]]
+        exact = list(run(prep, t0 + j).rounds)
+        selected = set(exact)
+        keep = verdict(j, selected, sum(instance.costs[name] for name in exact))
+        if keep is not None:
+            return t0 + keep, exact if keep == j else [prep.pids[p] for p in previous[:n_previous]]
+        index = {name: p for p, name in enumerate(prep.pids)}
+        n_previous = len(exact)
+        previous[:n_previous] = [index[name] for name in exact]
+        j, span = j + 1, 0
+
+
 def _pabutools_verdict(prep: Prepared) -> Verdict:
     """pabutools' `voter_budget_increment=1`: from the share budget / voters, run MES; if its
     outcome costs more than the budget keep the previous outcome, if no other project it
@@ -111,23 +157,31 @@ def _cities_verdict(prep: Prepared) -> Verdict:
 def add1_pabutools(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
     """MES raising every voter's share by 1 until nothing more fits (pabutools' add1),
     `method_of_equal_shares(..., voter_budget_increment=1)`, with its payments (exact run)."""
-    prep, check = _prepared(instance, small)
-    share, _picks = _scan(prep, _pabutools_verdict(prep), check)
-    return run(prep, share)
+    share, _picks = _selection(instance, small, cities=False)
+    return run(_prepared(instance, small)[0], share)
 
 
 def add1_cities(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
     """The cities' Equal Shares (META "equalshares/add1"), with its payments (exact run)."""
-    prep, check = _prepared(instance, small)
-    share, _picks = _scan(prep, _cities_verdict(prep), check)
-    return run(prep, share)
+    share, _picks = _selection(instance, small, cities=True)
+    return run(_prepared(instance, small)[0], share)
 
 
 def add1_selection(instance: ApprovalInstance, cities: bool) -> tuple[Fraction, list[str]]:
     """The share and the picks of `add1_cities` (cities) or `add1_pabutools`, without the
     exact run that computes payments: what `select` needs."""
-    prep, check = _prepared(instance, None)
+    return _selection(instance, None, cities=cities)
+
+
+def _selection(
+    instance: ApprovalInstance, small: bool | None, *, cities: bool
+) -> tuple[Fraction, list[str]]:
+    prep, check = _prepared(instance, small)
     verdict = _cities_verdict(prep) if cities else _pabutools_verdict(prep)
+    if small is None:
+        found = _scan_compiled(prep, verdict, cities=cities)
+        if found is not None:
+            return found
     return _scan(prep, verdict, check)
 
 

@@ -148,6 +148,69 @@ def certify_mes(
     return bought
 
 
+NEED_EXACT = -2
+
+
+@njit(cache=True)
+def scan_add1(
+    arrays, costs_i, t0, budget, cities, j, span, singles, previous, n_previous, picks
+):  # pragma: no cover - compiled
+    """`add1._scan` compiled, from step j: MES at the shares t0 + j, t0 + j + 1, ... judged by
+    ranges `certify_mes` proves, until the verdict (pabutools' add1, or the cities' one when
+    `cities`) keeps a step. Returns (kept step, number of its picks, j, singles, n_previous):
+    the picks are in `picks`. NEED_EXACT as the kept step: even one share at step j is
+    undecided in floats; the caller runs MES exactly there and comes back from j + 1.
+
+    `costs_i` are the candidates' exact integer costs and `budget` the exact budget (the
+    verdicts compare sums of them); `previous[:n_previous]` are the picks of step j - 1.
+    """
+    sup_ptr, sup_groups, group_w, costs, rank, approvals = arrays
+    num_projects = costs.shape[0]
+    selected = np.zeros(num_projects, dtype=np.bool_)
+    while True:
+        lo = (t0 + j) * (1 - WIDEN)  # t0 is within 2^-53 of the exact share, j exact
+        hi = (t0 + j + span) * (1 + WIDEN)
+        bought = certify_mes(sup_ptr, sup_groups, group_w, costs, rank, approvals, lo, hi, picks)
+        if bought >= 0:
+            last = j + span
+            # After a failed range, look at single shares for a while before trying again.
+            singles = singles + 1 if span == 0 else 0
+            span = span * 2 if span else (1 if singles >= 4 else 0)
+        elif span > 0:
+            span //= 2
+            singles = 0
+            continue
+        else:
+            return NEED_EXACT, 0, j, singles, n_previous
+        total = 0
+        for i in range(bought):
+            total += costs_i[picks[i]]
+        keep = -1
+        if j > 0 and total > budget:
+            keep = j - 1
+        elif cities:
+            if bought == num_projects:  # MES buys every project: a larger share changes nothing
+                keep = j
+        else:  # pabutools: nothing it could buy still fits in what is left
+            for i in range(bought):
+                selected[picks[i]] = True
+            keep = j
+            for p in range(num_projects):
+                if not selected[p] and costs_i[p] <= budget - total:
+                    keep = -1
+                    break
+            for i in range(bought):
+                selected[picks[i]] = False
+        if keep == j:
+            return keep, bought, j, singles, n_previous
+        if keep >= 0:
+            picks[:n_previous] = previous[:n_previous]
+            return keep, n_previous, j, singles, n_previous
+        previous[:bought] = picks[:bought]
+        n_previous = bought
+        j = last + 1
+
+
 @njit(cache=True)
 def _evaluate(p, state):  # pragma: no cover - compiled
     """`smallmes.certify`'s evaluate: fills ev_lo/ev_hi/ev_w[p]; False if p surely cannot pay."""
@@ -289,4 +352,8 @@ def warm_up() -> None:
     rank = np.zeros(1, dtype=np.int64)
     picks = np.empty(1, dtype=np.int64)
     certify_mes(ptr, groups, ones, ones, rank, ones, 1.0, 1.0, picks)
+    arrays = (ptr, groups, ones, ones, rank, ones)
+    whole = np.ones(1, dtype=np.int64)
+    for cities in (False, True):
+        scan_add1(arrays, whole, 1.0, 1, cities, 0, 1, 0, np.empty(1, np.int64), 0, picks)
     phragmen(ptr, groups, ones, ones, np.ones(1, dtype=np.int64), ones, rank, 1, picks)
