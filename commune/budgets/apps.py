@@ -8,3 +8,6 @@ class BudgetsConfig(AppConfig):
     name = "commune.budgets"
     label = "budgets"
     verbose_name = _("Participatory budgets")
+
+    def ready(self) -> None:
+        from . import signals  # noqa: F401 - connects the image file clean-up

@@ -64,3 +64,75 @@ def test_the_back_office_refuses_a_file_that_is_not_an_image(client, agent, medi
     assert "This file is not a JPEG, PNG or WebP image." in response.content.decode()
     assert not project.images.exists()
     assert not [p for p in media_root.rglob("*") if p.is_file()]
+
+
+def _files(media_root: Path) -> list[Path]:
+    return [p for p in media_root.rglob("*") if p.is_file()]
+
+
+def _png(colour: str) -> SimpleUploadedFile:
+    picture = io.BytesIO()
+    Image.new("RGB", (20, 20), colour).save(picture, format="PNG")
+    return SimpleUploadedFile(f"{colour}.png", picture.getvalue())
+
+
+def _edit_image(client, project, **fields: str):
+    """The change form with the project's one image, its fields overridden by `fields`."""
+    picture = project.images.get()
+    data = {
+        "title": project.title,
+        "description": project.description,
+        "neighbourhood": "",
+        "location": "",
+        "contribution": "",
+        "images-TOTAL_FORMS": "1",
+        "images-INITIAL_FORMS": "1",
+        "images-MIN_NUM_FORMS": "0",
+        "images-MAX_NUM_FORMS": str(MAX_PROJECT_IMAGES),
+        "images-0-id": str(picture.pk),
+        "images-0-project": str(project.pk),
+        "images-0-alt_text": picture.alt_text,
+        "images-0-position": "0",
+    }
+    data.update({f"images-0-{name}": value for name, value in fields.items()})
+    return client.post(reverse("admin:budgets_project_change", args=[project.pk]), data)
+
+
+def test_removing_an_image_deletes_its_file(
+    client, agent, media_root, django_capture_on_commit_callbacks
+) -> None:
+    project = BudgetProjectFactory()
+    client.force_login(agent)
+    _change(client, project, _png("blue"), "Le lavoir")
+    assert len(_files(media_root)) == 1
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _edit_image(client, project, DELETE="on")
+    assert response.status_code == 302
+    assert not project.images.exists()
+    assert _files(media_root) == []
+
+
+def test_replacing_an_image_deletes_the_old_file(
+    client, agent, media_root, django_capture_on_commit_callbacks
+) -> None:
+    project = BudgetProjectFactory()
+    client.force_login(agent)
+    _change(client, project, _png("blue"), "Le lavoir")
+    (old,) = _files(media_root)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = _edit_image(client, project, image=_png("green"))
+    assert response.status_code == 302
+    (new,) = _files(media_root)
+    assert new != old
+    assert project.images.get().image.name.endswith(new.name)
+
+
+def test_deleting_a_project_deletes_its_image_files(
+    client, agent, media_root, django_capture_on_commit_callbacks
+) -> None:
+    project = BudgetProjectFactory()
+    client.force_login(agent)
+    _change(client, project, _png("blue"), "Le lavoir")
+    with django_capture_on_commit_callbacks(execute=True):
+        project.delete()
+    assert _files(media_root) == []
