@@ -14,7 +14,7 @@ from fractions import Fraction
 import numpy as np
 
 from . import kernels, smallmes
-from .fastmes import Prepared, certify, certify_fast, prepare, run
+from .fastmes import Prepared, certify_fast, prepare, run
 from .instance import ApprovalInstance
 from .mes import MesRun
 from .pabulib import Money
@@ -39,7 +39,7 @@ def _prepared(instance: ApprovalInstance, small: bool | None) -> tuple[Prepared,
     """The instance's index and the fastest `certify`; `small` forces a Python path (tests)."""
     if small is None:
         return prepare(instance), certify_fast
-    return Prepared(instance, small=small), smallmes.certify if small else certify
+    return Prepared(instance, small=small), smallmes.certify
 
 
 def _scan(prep: Prepared, verdict: Verdict, check: Check) -> tuple[Fraction, list[str]]:

@@ -12,12 +12,13 @@ docs/vote-rules.md, "Speed"):
    `MARGIN` of the best are computed exactly, and the winner, its payments and every class's
    money are exact rationals.
 
-3. **Certified ranges of shares (add1).** `certify(prep, a, b)` runs MES once with every
+3. **Certified ranges of shares (add1).** `certify_fast(prep, a, b)` runs MES once with every
    amount an *interval* holding its value for every share in [a, b] (outward-rounded floats).
    When every comparison of that run is decided for the whole interval, MES selects the same
    projects at every share in [a, b], so the add1 loops skip all of them at once; when a
    comparison is undecided it answers None and the loop looks at a narrower range, down to
-   one exact run per share.
+   one exact run per share. The interval run is `smallmes.certify`, compiled in
+   `kernels.certify_mes`.
 """
 
 from __future__ import annotations
@@ -46,17 +47,6 @@ MARGIN = 1e-6
 WIDEN = 1e-9
 # Mean number of supporting groups per project under which `smallmes` runs instead of numpy.
 SMALL_SUPPORT = 400
-
-
-def cap_slack(classes: int, weight: float) -> float:
-    """How much to widen a float cap computed over `classes` amounts for `weight` voters.
-
-    The cap is (cost - what the poorer pay) / W', W' the richer voters' number; the
-    subtraction's absolute error is below (classes + 1) * 2^-53 * cost, and the cap is at
-    least cost / weight, so its relative error is below (classes + 2) * weight * 2^-53:
-    `WIDEN` covers it up to about 10^7 for classes * weight, twice that bound beyond.
-    """
-    return max(WIDEN, (classes + 2) * weight * 2.0**-52)
 
 
 class Prepared:
@@ -276,7 +266,8 @@ def run_numpy(prep: Prepared, t: Fraction) -> MesRun:
 
 
 def certify_fast(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
-    """`certify` by the fastest path there is: compiled, else plain Python or numpy."""
+    """`smallmes.certify` by the fastest path there is: compiled (`kernels.certify_mes`,
+    the same steps), else in Python."""
     if not prep.pids:
         return []
     if kernels.AVAILABLE:
@@ -285,121 +276,4 @@ def certify_fast(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
             *prep.kernel_arrays, float(a) * (1 - WIDEN), float(b) * (1 + WIDEN), picks
         )
         return None if bought < 0 else [prep.pids[p] for p in picks[:bought]]
-    return (smallmes.certify if prep.small else certify)(prep, a, b)
-
-
-def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
-    """The projects MES buys (in order) at *every* share in [a, b], or None if undecided.
-
-    Every class of voters holds an interval [lo, hi] of floats that contains its exact money
-    for every share in [a, b] (the same class structure as `run`, since voters in one class
-    are treated alike). Caps only go down when money goes up, so a project's cap lies between
-    its cap with everyone at `hi` and its cap with everyone at `lo`; a payment
-    min(money, x) leaves max(money - x, 0), so new money lies in [max(lo - x_hi, 0),
-    max(hi - x_lo, 0)]. A round is decided when one project surely can pay and its highest
-    rate is below every other project's lowest rate (or equal, and its id sorts first); the
-    run ends decided when every other project surely cannot pay. Each float is widened by
-    `WIDEN`, more than its rounding error, so the intervals hold the exact values.
-    """
-    pid, costs_f = prep.pids, prep.costs_f
-    lo_t = float(a) * (1 - WIDEN)
-    hi_t = float(b) * (1 + WIDEN)
-    lo = np.empty(64)
-    hi = np.empty(64)
-    lo[0] = hi[0] = 0.0  # class 0: the voters left with nothing
-    lo[1], hi[1] = lo_t, hi_t
-    count = 2
-    cls = np.ones(prep.num_groups, dtype=np.intp)
-    heap = [(1 / prep.approvals[p] * (1 - WIDEN), pid[p], p) for p in range(len(pid))]
-    heapq.heapify(heap)
-    fresh: dict[int, tuple[float, float, np.ndarray, int]] = {}
-    picks: list[str] = []
-
-    def evaluate(p: int) -> tuple[float, float, np.ndarray, int] | None:
-        """(lowest rate, highest rate or inf if it may be unaffordable, classes, W); None if
-        it surely cannot pay. W > 0 when the rate is exactly 1 / W: W supporters surely
-        hold cost / W and the others nothing, so those W pay that (exact ties are then told
-        apart)."""
-        per_class = np.bincount(cls[prep.supporters[p]], weights=prep.weights[p], minlength=count)
-        present = np.flatnonzero(per_class)
-        weights = per_class[present]
-        cost = costs_f[p]
-        los = lo[present]
-        # Class 0 holds exactly nothing; if every other supporter surely holds cost / W (W:
-        # their number), they all pay that and the rate is exactly 1 / W.
-        holding = present != 0
-        total_w = float(weights[holding].sum())  # a whole number, exact in floats
-        if total_w and float(los[holding].min()) >= cost / total_w * (1 + WIDEN):
-            rho = 1 / total_w
-            return rho * (1 - WIDEN), rho * (1 + WIDEN), present, int(total_w)
-        his = hi[present]
-        if float(np.dot(his, weights)) * (1 + WIDEN) < cost:
-            return None
-        order = np.argsort(his, kind="stable")
-        slack = cap_slack(len(present), total_w)
-        rho_lo = _float_cap(cost, his[order], weights[order]) / cost * (1 - slack)
-        if float(np.dot(los, weights)) * (1 - WIDEN) >= cost:
-            order = np.argsort(los, kind="stable")
-            rho_hi = _float_cap(cost, los[order], weights[order]) / cost * (1 + slack)
-        else:
-            rho_hi = math.inf
-        return rho_lo, rho_hi, present, 0
-
-    while heap:
-        fresh.clear()
-        # Pop until the smallest key is a rate of this round: that project has the lowest
-        # lower bound of all.
-        while heap and heap[0][2] not in fresh:
-            p = heapq.heappop(heap)[2]
-            found = evaluate(p)
-            if found is not None:
-                fresh[p] = found
-                heapq.heappush(heap, (found[0], pid[p], p))
-        if not heap:
-            break
-        _key, name, best = heapq.heappop(heap)
-        _rho_lo, threshold, present, best_w = fresh[best]
-        if threshold == math.inf:
-            return None  # the best project may not be affordable at some share
-        # Every other project must be surely worse: lowest rate above the best's highest.
-        checked = []
-        while heap and heap[0][0] <= threshold:
-            entry = heapq.heappop(heap)
-            q = entry[2]
-            found = fresh.get(q) or evaluate(q)
-            if found is None:
-                continue
-            fresh[q] = found
-            checked.append((found[0], pid[q], q))
-            if best_w and found[3]:  # both rates exact: 1 / W, the larger W wins, then the id
-                if found[3] > best_w or (found[3] == best_w and pid[q] < name):
-                    return None
-            elif found[0] < threshold or (found[0] == threshold and pid[q] < name):
-                return None
-        for entry in checked:
-            heapq.heappush(heap, entry)
-        picks.append(name)
-        cost = costs_f[best]
-        x_lo = _rho_lo * cost  # widened already through the rate
-        x_hi = threshold * cost * (1 + WIDEN)
-        x_lo *= 1 - WIDEN
-        # Classes left with nothing merge into class 0; every other class gets a new one.
-        los, his = lo[present], hi[present]
-        new_lo = np.where(los > x_hi, (los - x_hi) * (1 - WIDEN), 0.0)
-        new_hi = np.where(his > x_lo, np.minimum(his, (his - x_lo) * (1 + WIDEN)), 0.0)
-        left = new_hi > 0
-        number = int(left.sum())
-        if count + number > len(lo):
-            grow = np.empty(max(len(lo), number))
-            lo, hi = np.concatenate((lo, grow)), np.concatenate((hi, grow))
-        lo[count : count + number] = new_lo[left]
-        hi[count : count + number] = new_hi[left]
-        mapping = np.arange(count, dtype=np.intp)
-        targets = np.zeros(len(present), dtype=np.intp)
-        targets[left] = np.arange(count, count + number)
-        mapping[present] = targets
-        count += number
-        groups = prep.supporters[best]
-        cls[groups] = mapping[cls[groups]]
-    # Every project left surely cannot pay (evaluate returned None for all of them).
-    return picks
+    return smallmes.certify(prep, a, b)

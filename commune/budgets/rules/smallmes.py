@@ -1,4 +1,4 @@
-"""`fastmes.run` and `fastmes.certify` in plain Python lists, where numpy's call cost dominates.
+"""`fastmes.run` in plain Python lists, where numpy's call cost dominates, and the interval run.
 
 A project's supporters there are a few dozen groups in a handful of classes: a Python loop
 over them costs a few microseconds where each numpy call costs one or two. The argument is
@@ -31,6 +31,17 @@ ZERO = Q(0)
 
 # (lowest rate, highest rate or inf, {class: weight}, W > 0 when the rate is exactly 1 / W)
 Evaluation = tuple[float, float, dict[int, int], int]
+
+
+def cap_slack(classes: int, weight: float) -> float:
+    """How much to widen a float cap computed over `classes` amounts for `weight` voters.
+
+    The cap is (cost - what the poorer pay) / W', W' the richer voters' number; the
+    subtraction's absolute error is below (classes + 1) * 2^-53 * cost, and the cap is at
+    least cost / weight, so its relative error is below (classes + 2) * weight * 2^-53:
+    `WIDEN` covers it up to about 10^7 for classes * weight, twice that bound beyond.
+    """
+    return max(WIDEN, (classes + 2) * weight * 2.0**-52)
 
 
 def _float_cap(cost: float, items: list[tuple[float, int]], rest_w: int) -> float:
@@ -133,7 +144,18 @@ def run(prep: Prepared, t: Fraction) -> MesRun:
 
 
 def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
-    """The projects MES buys (in order) at every share in [a, b], or None if undecided."""
+    """The projects MES buys (in order) at *every* share in [a, b], or None if undecided.
+
+    Every class of voters holds an interval [lo, hi] of floats that contains its exact money
+    for every share in [a, b] (the same class structure as `run`, since voters in one class
+    are treated alike). Caps only go down when money goes up, so a project's cap lies between
+    its cap with everyone at `hi` and its cap with everyone at `lo`; a payment
+    min(money, x) leaves max(money - x, 0), so new money lies in [max(lo - x_hi, 0),
+    max(hi - x_lo, 0)]. A round is decided when one project surely can pay and its highest
+    rate is below every other project's lowest rate (or equal, and its id sorts first); the
+    run ends decided when every other project surely cannot pay. Each float is widened by
+    `WIDEN`, more than its rounding error, so the intervals hold the exact values.
+    """
     pid, costs_f = prep.pids, prep.costs_f
     supporters, weights = prep.supporter_lists, prep.weight_lists
     lo = [0.0, float(a) * (1 - WIDEN)]
@@ -166,7 +188,7 @@ def certify(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
         if sum_hi * (1 + WIDEN) < cost:
             return None
         highs = sorted([(hi[c], w) for c, w in per_class.items()])
-        slack = max(WIDEN, (len(per_class) + 2) * total_w * 2.0**-52)  # fastmes.cap_slack
+        slack = cap_slack(len(per_class), total_w)
         rho_lo = _float_cap(cost, highs, total_w) / cost * (1 - slack)
         if sum_lo * (1 - WIDEN) >= cost:
             lows = sorted([(lo[c], w) for c, w in per_class.items()])

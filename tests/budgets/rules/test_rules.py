@@ -315,9 +315,9 @@ def test_a_certified_range_of_shares_is_one_outcome(
     instance: ApprovalInstance, share: Fraction, width: Fraction, inside: list[Fraction]
 ) -> None:
     """When the interval run certifies [a, b], exact MES picks the same at every share in it
-    (both interval runs: numpy's and the plain-Python one of small instances)."""
+    (both interval runs: the plain-Python one and its compiled twin)."""
     prep = fastmes.Prepared(instance)
-    for certify in (fastmes.certify, smallmes.certify, fastmes.certify_fast):
+    for certify in (smallmes.certify, fastmes.certify_fast):
         picks = certify(prep, share, share + width)
         if picks is None:
             continue
@@ -365,7 +365,6 @@ def test_plain_python_interval_run_certifies_a_real_range(sample, name: str) -> 
     start = Fraction(instance.budget, instance.num_voters)
     picks = smallmes.certify(prep, start, start + 16)
     assert picks is not None
-    assert picks == fastmes.certify(prep, start, start + 16)
     assert picks == fastmes.certify_fast(prep, start, start + 16)
     for step in (0, 7, 16):
         assert list(fastmes.run(prep, start + step).rounds) == picks
