@@ -11,7 +11,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from commune.budgets.forms import BallotForm
 from commune.budgets.views import _ballot_context
 from commune.contributions import access as contribution_access
 from commune.contributions import assisted as contribution_assisted
-from commune.core.forms import add_service_errors
+from commune.core.forms import call_service
 from commune.meetings import access as meeting_access
 from commune.meetings import assisted as meeting_assisted
 from commune.meetings import services as meeting_services
@@ -52,8 +52,9 @@ def assist_contribution(request: HttpRequest, pk: int, space_slug: str) -> HttpR
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        try:
-            contribution = contribution_assisted.submit_with_help(
+        done, contribution = call_service(
+            form,
+            lambda: contribution_assisted.submit_with_help(
                 agent=agent,
                 resident=resident,
                 space=space,
@@ -63,10 +64,10 @@ def assist_contribution(request: HttpRequest, pk: int, space_slug: str) -> HttpR
                 kind=data["kind"],
                 neighbourhood=data["neighbourhood"],
                 by_phone=data["how"] == "phone",
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+            refusals=(),
+        )
+        if done:
             messages.success(
                 request,
                 _("“%(title)s” is saved as %(name)s's contribution, entered with your help.")
@@ -145,15 +146,13 @@ def assist_meeting(request: HttpRequest, pk: int, meeting_pk: int) -> HttpRespon
     propose = posted and request.POST.get("action") == "propose"
     form = AgendaItemForm(request.POST if propose else None)
     if propose and form.is_valid():
-        try:
-            meeting_assisted.propose_item_with_help(
+        done, _item = call_service(
+            form,
+            lambda: meeting_assisted.propose_item_with_help(
                 agent=agent, resident=resident, meeting=meeting, **form.cleaned_data
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-        else:
+            ),
+        )
+        if done:
             messages.success(
                 request,
                 _("The item is on the agenda, proposed by %(name)s with your help.")
@@ -193,19 +192,17 @@ def assist_ballot(request: HttpRequest, pk: int, budget_pk: int) -> HttpResponse
     posted = request.method == "POST"
     form = BallotForm(request.POST if posted else None, budget=budget, projects=projects)
     if posted and form.is_valid():
-        try:
-            budget_assisted.cast_ballot_with_help(
+        done, _entry = call_service(
+            form,
+            lambda: budget_assisted.cast_ballot_with_help(
                 agent=agent,
                 resident=resident,
                 budget=budget,
                 choices=form.choices(),
                 age_confirmed=form.age_is_confirmed() if budget.minimum_age else True,
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        except PermissionDenied as error:
-            form.add_error(None, str(error))
-        else:
+            ),
+        )
+        if done:
             messages.success(
                 request,
                 _("%(name)s's ballot is in the box, and they are on the roll.")

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+from collections.abc import Callable
+from typing import TypeVar
+
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import BaseForm
+
+T = TypeVar("T")
 
 
 def add_service_errors(form: BaseForm, error: ValidationError) -> None:
@@ -17,3 +22,21 @@ def add_service_errors(form: BaseForm, error: ValidationError) -> None:
             form.add_error(name if name in form.fields else None, field_errors)
     else:
         form.add_error(None, error.messages)
+
+
+def call_service(
+    form: BaseForm,
+    action: Callable[[], T],
+    *,
+    refusals: tuple[type[Exception], ...] = (PermissionDenied,),
+) -> tuple[bool, T | None]:
+    """Run `action` (a service call): (True, its result), or (False, None) with its
+    ValidationError next to the form's fields or its refusal (one of `refusals`, worded for
+    the user) on top of the form, which the view then shows again."""
+    try:
+        return True, action()
+    except ValidationError as error:
+        add_service_errors(form, error)
+    except refusals as error:
+        form.add_error(None, str(error))
+    return False, None

@@ -15,7 +15,7 @@ from django_ratelimit.decorators import ratelimit
 
 from commune.core.charts import VALUE_ROOM, horizontal_bars
 from commune.core.exports import csv_download
-from commune.core.forms import add_service_errors
+from commune.core.forms import call_service
 from commune.sortition import access, services
 from commune.sortition.forms import ImportForm, PanelForm, QuotaBoundsForm, WithdrawForm
 from commune.sortition.models import Panel, PanelStatus
@@ -62,11 +62,12 @@ def create(request: HttpRequest, space_slug: str) -> HttpResponse:
     space = get_visible_space(request.user, space_slug)
     form = PanelForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        try:
-            panel = services.create_panel(space=space, actor=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done, panel = call_service(
+            form,
+            lambda: services.create_panel(space=space, actor=request.user, **form.cleaned_data),
+            refusals=(),
+        )
+        if done:
             messages.success(request, _("The panel is created: import its pool and quotas."))
             return redirect("sortition:manage", pk=panel.pk)
     return render(request, "sortition/panel_form.html", {"space": space, "form": form})
@@ -182,20 +183,19 @@ def manage(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         pool_file = form.cleaned_data["pool_file"]
         quotas_file = form.cleaned_data["quotas_file"]
-        try:
-            services.import_pool_and_quotas(
+        done, _imported = call_service(
+            form,
+            lambda: services.import_pool_and_quotas(
                 panel=panel,
                 actor=request.user,
                 pool_file=pool_file,
                 quotas_file=quotas_file,
                 pool_name=pool_file.name,
                 quotas_name=quotas_file.name,
-            )
-        except services.ActionRefusedError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+            ),
+            refusals=(services.ActionRefusedError,),
+        )
+        if done:
             messages.success(request, _("The pool and the quotas are imported."))
             return redirect("sortition:manage", pk=panel.pk)
     status = 400 if form.errors else 200
@@ -241,13 +241,10 @@ def _form_step(
 ) -> HttpResponse:
     """Run a form-backed step: redirect on success, else the manage page with the errors."""
     if form.is_valid():
-        try:
-            action(form)
-        except services.ActionRefusedError as error:
-            form.add_error(None, str(error))
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
+        done, _result = call_service(
+            form, lambda: action(form), refusals=(services.ActionRefusedError,)
+        )
+        if done:
             messages.success(request, success)
             return redirect("sortition:manage", pk=panel.pk)
     context = _manage_context(panel, **{context_key: form})
