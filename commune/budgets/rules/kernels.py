@@ -247,7 +247,7 @@ def _evaluate(p, state):  # pragma: no cover - compiled
         return True
     if sum_hi * (1 + WIDEN) < cost:
         return False
-    slack = max(WIDEN, (k + 2) * total_w * ULP)  # fastmes.cap_slack
+    slack = max(WIDEN, (k + 2) * total_w * ULP)  # smallmes.cap_slack
     for j in range(k):
         values[j] = hi[touched[j]]
     order = np.argsort(values[:k], kind="mergesort")
