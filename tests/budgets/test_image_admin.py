@@ -20,26 +20,28 @@ def media_root(settings, tmp_path) -> Path:
     return settings.MEDIA_ROOT
 
 
+def _post(client, project, image_id: str = "", **image_fields: object):
+    """The project's change form with one gallery row (`image_id`: an existing image)."""
+    data = {
+        "title": project.title,
+        "description": project.description,
+        "neighbourhood": "",
+        "location": "",
+        "contribution": "",
+        "images-TOTAL_FORMS": "1",
+        "images-INITIAL_FORMS": "1" if image_id else "0",
+        "images-MIN_NUM_FORMS": "0",
+        "images-MAX_NUM_FORMS": str(MAX_PROJECT_IMAGES),
+        "images-0-id": image_id,
+        "images-0-project": str(project.pk),
+        "images-0-position": "0",
+    }
+    data.update({f"images-0-{name}": value for name, value in image_fields.items()})
+    return client.post(reverse("admin:budgets_project_change", args=[project.pk]), data)
+
+
 def _change(client, project, upload, alt_text: str):
-    return client.post(
-        reverse("admin:budgets_project_change", args=[project.pk]),
-        {
-            "title": project.title,
-            "description": project.description,
-            "neighbourhood": "",
-            "location": "",
-            "contribution": "",
-            "images-TOTAL_FORMS": "1",
-            "images-INITIAL_FORMS": "0",
-            "images-MIN_NUM_FORMS": "0",
-            "images-MAX_NUM_FORMS": str(MAX_PROJECT_IMAGES),
-            "images-0-id": "",
-            "images-0-project": str(project.pk),
-            "images-0-image": upload,
-            "images-0-alt_text": alt_text,
-            "images-0-position": "0",
-        },
-    )
+    return _post(client, project, image=upload, alt_text=alt_text)
 
 
 def test_an_agent_adds_an_image_with_its_description(client, agent, media_root) -> None:
@@ -76,34 +78,25 @@ def _png(colour: str) -> SimpleUploadedFile:
     return SimpleUploadedFile(f"{colour}.png", picture.getvalue())
 
 
-def _edit_image(client, project, **fields: str):
+def _edit_image(client, project, **fields: object):
     """The change form with the project's one image, its fields overridden by `fields`."""
     picture = project.images.get()
-    data = {
-        "title": project.title,
-        "description": project.description,
-        "neighbourhood": "",
-        "location": "",
-        "contribution": "",
-        "images-TOTAL_FORMS": "1",
-        "images-INITIAL_FORMS": "1",
-        "images-MIN_NUM_FORMS": "0",
-        "images-MAX_NUM_FORMS": str(MAX_PROJECT_IMAGES),
-        "images-0-id": str(picture.pk),
-        "images-0-project": str(project.pk),
-        "images-0-alt_text": picture.alt_text,
-        "images-0-position": "0",
-    }
-    data.update({f"images-0-{name}": value for name, value in fields.items()})
-    return client.post(reverse("admin:budgets_project_change", args=[project.pk]), data)
+    return _post(client, project, str(picture.pk), alt_text=picture.alt_text, **fields)
 
 
-def test_removing_an_image_deletes_its_file(
-    client, agent, media_root, django_capture_on_commit_callbacks
-) -> None:
+@pytest.fixture
+def illustrated(client, agent):
+    """A project whose one image an agent, logged in, has just added in the back office."""
     project = BudgetProjectFactory()
     client.force_login(agent)
     _change(client, project, _png("blue"), "Le lavoir")
+    return project
+
+
+def test_removing_an_image_deletes_its_file(
+    client, illustrated, media_root, django_capture_on_commit_callbacks
+) -> None:
+    project = illustrated
     assert len(_files(media_root)) == 1
     with django_capture_on_commit_callbacks(execute=True):
         response = _edit_image(client, project, DELETE="on")
@@ -113,11 +106,9 @@ def test_removing_an_image_deletes_its_file(
 
 
 def test_replacing_an_image_deletes_the_old_file(
-    client, agent, media_root, django_capture_on_commit_callbacks
+    client, illustrated, media_root, django_capture_on_commit_callbacks
 ) -> None:
-    project = BudgetProjectFactory()
-    client.force_login(agent)
-    _change(client, project, _png("blue"), "Le lavoir")
+    project = illustrated
     (old,) = _files(media_root)
     with django_capture_on_commit_callbacks(execute=True):
         response = _edit_image(client, project, image=_png("green"))
@@ -128,11 +119,9 @@ def test_replacing_an_image_deletes_the_old_file(
 
 
 def test_deleting_a_project_deletes_its_image_files(
-    client, agent, media_root, django_capture_on_commit_callbacks
+    illustrated, media_root, django_capture_on_commit_callbacks
 ) -> None:
-    project = BudgetProjectFactory()
-    client.force_login(agent)
-    _change(client, project, _png("blue"), "Le lavoir")
+    assert len(_files(media_root)) == 1
     with django_capture_on_commit_callbacks(execute=True):
-        project.delete()
+        illustrated.delete()
     assert _files(media_root) == []
