@@ -1,6 +1,7 @@
 """Vote rules: Commune's core against pabutools on every approval file in shared/data/pabulib.
 
-    python -m benchmarks.pb_rules [--peer-timeout 60] [--our-timeout 300] [--rules greedy mes]
+    python -m benchmarks.pb_rules [--peer-timeout 60] [--peer-memory 8] [--our-timeout 300]
+                                  [--rules greedy mes]
                                   [--data DIR] [--only TEXT ...] [--no-official]
 
 Each (instance, rule) runs in a child process, ours and then pabutools', each under its own
@@ -14,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import multiprocessing
+import resource
 import sys
 import time
 from dataclasses import dataclass
@@ -115,24 +117,35 @@ def _peer(path: str, rule: str) -> tuple[list[str], float]:
     return [project.name for project in result], seconds, 0.0, 0.0
 
 
-def _child(function: Any, path: str, rule: str, connection: Any) -> None:
+def _child(function: Any, path: str, rule: str, connection: Any, memory: int | None) -> None:
+    if memory:
+        # pabutools' add1 can grow past 20 GB on a mid-sized file (Budapest 2025 VIII): a
+        # cap makes that a MemoryError in the table, not the kernel's OOM killer at large.
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     try:
         connection.send(("ok", *function(path, rule)))
+    except MemoryError:
+        connection.send(("error", f"> {memory / 2**30:g} GiB", None, None, None))
     except Exception as error:  # reported in the table, not raised
         connection.send(("error", f"{type(error).__name__}: {error}", None, None, None))
     finally:
         connection.close()
 
 
-def timed(function: Any, path: str, rule: str, cap: float) -> Timed:
-    """Run function(path, rule) in a child process, killed after `cap` seconds."""
+def timed(function: Any, path: str, rule: str, cap: float, memory: int | None = None) -> Timed:
+    """Run function(path, rule) in a child process, killed after `cap` seconds; `memory`
+    bytes of address space at most, if given."""
     context = multiprocessing.get_context("fork")
     parent, child = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(function, path, rule, child))
+    process = context.Process(target=_child, args=(function, path, rule, child, memory))
     process.start()
     child.close()
     if parent.poll(cap):
-        status, value, seconds, index_seconds, tally_seconds = parent.recv()
+        try:
+            status, value, seconds, index_seconds, tally_seconds = parent.recv()
+        except EOFError:  # the child died without a word (killed from outside)
+            process.join()
+            return Timed(None, None, f"died ({process.exitcode})")
         process.join()
         if status == "ok":
             return Timed(value, seconds, "", index_seconds, tally_seconds)
@@ -169,6 +182,9 @@ def _seconds(value: float | None, error: str) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.pb_rules")
     parser.add_argument("--peer-timeout", type=float, default=60.0, help="seconds per run")
+    parser.add_argument(
+        "--peer-memory", type=float, default=8.0, help="GiB of address space per pabutools run"
+    )
     parser.add_argument("--our-timeout", type=float, default=300.0, help="seconds per run")
     parser.add_argument("--rules", nargs="+", default=list(PEER_RULES), choices=PEER_RULES)
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -204,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
             peer = (
                 Timed(None, None, "not run")
                 if args.no_peer
-                else timed(_peer, str(path), rule, args.peer_timeout)
+                else timed(_peer, str(path), rule, args.peer_timeout, int(args.peer_memory * 2**30))
             )
             if ours.selected is None or peer.selected is None:
                 agreement = "n/a"
