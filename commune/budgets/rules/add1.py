@@ -94,6 +94,7 @@ def _scan_compiled(
     previous = np.empty(len(prep.pids), dtype=np.int64)
     picks = np.empty(len(prep.pids), dtype=np.int64)
     arrays = prep.kernel_arrays
+    index = {name: p for p, name in enumerate(prep.pids)}
     j, span, singles, n_previous = 0, 1, 0, 0
     while True:
         keep, bought, j, singles, n_previous = kernels.scan_add1(
@@ -116,7 +117,6 @@ def _scan_compiled(
         keep = verdict(j, selected, sum(instance.costs[name] for name in exact))
         if keep is not None:
             return t0 + keep, exact if keep == j else [prep.pids[p] for p in previous[:n_previous]]
-        index = {name: p for p, name in enumerate(prep.pids)}
         n_previous = len(exact)
         previous[:n_previous] = [index[name] for name in exact]
         j, span = j + 1, 0
@@ -157,32 +157,31 @@ def _cities_verdict(prep: Prepared) -> Verdict:
 def add1_pabutools(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
     """MES raising every voter's share by 1 until nothing more fits (pabutools' add1),
     `method_of_equal_shares(..., voter_budget_increment=1)`, with its payments (exact run)."""
-    share, _picks = _selection(instance, small, cities=False)
-    return run(_prepared(instance, small)[0], share)
+    prep, share, _picks = _selection(instance, small, cities=False)
+    return run(prep, share)
 
 
 def add1_cities(instance: ApprovalInstance, *, small: bool | None = None) -> MesRun:
     """The cities' Equal Shares (META "equalshares/add1"), with its payments (exact run)."""
-    share, _picks = _selection(instance, small, cities=True)
-    return run(_prepared(instance, small)[0], share)
+    prep, share, _picks = _selection(instance, small, cities=True)
+    return run(prep, share)
 
 
 def add1_selection(instance: ApprovalInstance, cities: bool) -> tuple[Fraction, list[str]]:
     """The share and the picks of `add1_cities` (cities) or `add1_pabutools`, without the
     exact run that computes payments: what `select` needs."""
-    return _selection(instance, None, cities=cities)
+    _prep, share, picks = _selection(instance, None, cities=cities)
+    return share, picks
 
 
 def _selection(
     instance: ApprovalInstance, small: bool | None, *, cities: bool
-) -> tuple[Fraction, list[str]]:
+) -> tuple[Prepared, Fraction, list[str]]:
+    """The index used, the share kept and its picks (compiled loop first, when it applies)."""
     prep, check = _prepared(instance, small)
     verdict = _cities_verdict(prep) if cities else _pabutools_verdict(prep)
-    if small is None:
-        found = _scan_compiled(prep, verdict, cities=cities)
-        if found is not None:
-            return found
-    return _scan(prep, verdict, check)
+    found = _scan_compiled(prep, verdict, cities=cities) if small is None else None
+    return prep, *(found or _scan(prep, verdict, check))
 
 
 def add1_pabutools_stepwise(instance: ApprovalInstance) -> MesRun:

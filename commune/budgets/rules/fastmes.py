@@ -89,21 +89,13 @@ class Prepared:
     def kernel_arrays(self) -> tuple[np.ndarray, ...]:
         """The instance as `kernels` reads it: projects' supporting groups as CSR, weights,
         costs, each id's rank as text (ties) and approvals."""
-        sizes = [len(s) for s in self.supporter_lists]
-        sup_ptr = np.zeros(len(sizes) + 1, dtype=np.int64)
-        np.cumsum(sizes, out=sup_ptr[1:])
-        sup_groups = np.fromiter(
-            (g for s in self.supporter_lists for g in s), dtype=np.int64, count=int(sup_ptr[-1])
-        )
-        by_text = sorted(range(len(self.pids)), key=self.pids.__getitem__)
-        rank = np.empty(len(self.pids), dtype=np.int64)
-        rank[by_text] = np.arange(len(self.pids))
+        sup_ptr, sup_groups = kernels.csr(self.supporter_lists)
         return (
             sup_ptr,
             sup_groups,
             np.array(self.group_weights, dtype=np.float64),
             np.array(self.costs_f, dtype=np.float64),
-            rank,
+            kernels.text_ranks(self.pids),
             np.array(self.approvals, dtype=np.float64),
         )
 

@@ -33,6 +33,24 @@ ULP = 2.0**-52
 UNDECIDED = -1
 
 
+def csr(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """Lists of indices (each project's supporting groups) as the kernels read them: the
+    offsets of each list and all their items, one after the other."""
+    pointers = np.zeros(len(lists) + 1, dtype=np.int64)
+    np.cumsum([len(items) for items in lists], out=pointers[1:])
+    items = np.fromiter(
+        (i for each in lists for i in each), dtype=np.int64, count=int(pointers[-1])
+    )
+    return pointers, items
+
+
+def text_ranks(ids: list[str]) -> np.ndarray:
+    """Each id's position among the ids sorted as text: ties go to the smaller rank."""
+    ranks = np.empty(len(ids), dtype=np.int64)
+    ranks[sorted(range(len(ids)), key=ids.__getitem__)] = np.arange(len(ids))
+    return ranks
+
+
 @njit(cache=True)
 def _cap(cost, amounts, weights, order, rest_w):  # pragma: no cover - compiled
     """Smallest x with sum(w * min(amount, x)) >= cost, `order` sorting the amounts."""

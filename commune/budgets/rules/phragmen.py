@@ -66,11 +66,7 @@ def _kernel_arrays(instance: ApprovalInstance) -> tuple | None:
         for pid in ballot:
             if pid in index:
                 supporters[index[pid]].append(group)
-    sup_ptr = np.zeros(len(names) + 1, dtype=np.int64)
-    np.cumsum([len(s) for s in supporters], out=sup_ptr[1:])
-    by_text = sorted(range(len(names)), key=names.__getitem__)
-    rank = np.empty(len(names), dtype=np.int64)
-    rank[by_text] = np.arange(len(names))
+    sup_ptr, sup_groups = kernels.csr(supporters)
     unapproved = sorted(
         pid for pid, cost in costs.items() if cost <= budget and not instance.approvals[pid]
     )
@@ -79,12 +75,12 @@ def _kernel_arrays(instance: ApprovalInstance) -> tuple | None:
         unapproved,
         (
             sup_ptr,
-            np.array([g for s in supporters for g in s], dtype=np.int64),
+            sup_groups,
             np.array([count for _ballot, count in instance.ballots], dtype=np.float64),
             np.array([float(costs[pid]) for pid in names]),
             np.array([costs[pid] for pid in names], dtype=np.int64),
             np.array([instance.approvals[pid] for pid in names], dtype=np.float64),
-            rank,
+            kernels.text_ranks(names),
         ),
     )
 
