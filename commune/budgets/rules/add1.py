@@ -89,6 +89,7 @@ def _scan_compiled(
         return None
     if not all(isinstance(cost, int) and cost < 2**53 for cost in prep.costs):
         return None
+    kernels.load()
     t0 = Fraction(instance.budget, instance.num_voters)
     costs_i = np.array(prep.costs, dtype=np.int64)
     previous = np.empty(len(prep.pids), dtype=np.int64)

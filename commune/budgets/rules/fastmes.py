@@ -263,6 +263,7 @@ def certify_fast(prep: Prepared, a: Fraction, b: Fraction) -> list[str] | None:
     if not prep.pids:
         return []
     if kernels.AVAILABLE:
+        kernels.load()
         picks = np.empty(len(prep.pids), dtype=np.int64)
         bought = kernels.certify_mes(
             *prep.kernel_arrays, float(a) * (1 - WIDEN), float(b) * (1 + WIDEN), picks

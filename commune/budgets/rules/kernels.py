@@ -13,20 +13,34 @@ compiles for a few seconds, later processes load it in milliseconds.
 from __future__ import annotations
 
 import heapq
+import importlib.util
 import math
 
 import numpy as np
 
-try:
+# numba is imported on first use (`load`), not with the rules: it costs about 0.2 s, which
+# every web process and management command would otherwise pay at start-up.
+AVAILABLE = importlib.util.find_spec("numba") is not None
+_COMPILED = ("_cap", "_evaluate", "certify_mes", "scan_add1", "phragmen")
+_loaded = False
+
+
+def load() -> None:
+    """Compile (or load from the cache) the loops below with numba, once per process.
+
+    Until then they are plain Python functions; callers check `AVAILABLE` and call this
+    first. Each loop calls the others through this module's globals, which numba resolves
+    when it compiles, so all of them are wrapped before any runs.
+    """
+    global _loaded
+    if _loaded:
+        return
     from numba import njit
-except ImportError:  # pragma: no cover - numba is a dependency; the Python paths decide alike
-    AVAILABLE = False
 
-    def njit(*_args, **_kwargs):  # type: ignore[no-redef]
-        return lambda function: function
+    for name in _COMPILED:
+        globals()[name] = njit(cache=True)(globals()[name])
+    _loaded = True
 
-else:
-    AVAILABLE = True
 
 WIDEN = 1e-9  # fastmes.WIDEN
 ULP = 2.0**-52
@@ -51,7 +65,6 @@ def text_ranks(ids: list[str]) -> np.ndarray:
     return ranks
 
 
-@njit(cache=True)
 def _cap(cost, amounts, weights, order, rest_w):  # pragma: no cover - compiled
     """Smallest x with sum(w * min(amount, x)) >= cost, `order` sorting the amounts."""
     rest = cost
@@ -66,7 +79,6 @@ def _cap(cost, amounts, weights, order, rest_w):  # pragma: no cover - compiled
     return rest / rest_w
 
 
-@njit(cache=True)
 def certify_mes(
     sup_ptr, sup_groups, group_w, costs, rank, approvals, lo_t, hi_t, picks
 ):  # pragma: no cover - compiled
@@ -169,7 +181,6 @@ def certify_mes(
 NEED_EXACT = -2
 
 
-@njit(cache=True)
 def scan_add1(
     arrays, costs_i, t0, budget, cities, j, span, singles, previous, n_previous, picks
 ):  # pragma: no cover - compiled
@@ -229,7 +240,6 @@ def scan_add1(
         j = last + 1
 
 
-@njit(cache=True)
 def _evaluate(p, state):  # pragma: no cover - compiled
     """`smallmes.certify`'s evaluate: fills ev_lo/ev_hi/ev_w[p]; False if p surely cannot pay."""
     sup_ptr, sup_groups, group_w, costs, cls, lo, hi, acc, touched, values, weights = state[0]
@@ -281,7 +291,6 @@ def _evaluate(p, state):  # pragma: no cover - compiled
     return True
 
 
-@njit(cache=True)
 def phragmen(
     sup_ptr, sup_groups, group_w, costs_f, costs_i, approvals, rank, budget, picks
 ):  # pragma: no cover - compiled
@@ -364,6 +373,7 @@ def warm_up() -> None:
     not pay for it: each on a one-voter, one-project instance."""
     if not AVAILABLE:
         return
+    load()
     ptr = np.array([0, 1], dtype=np.int64)
     groups = np.zeros(1, dtype=np.int64)
     ones = np.ones(1)

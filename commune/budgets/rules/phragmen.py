@@ -42,6 +42,7 @@ class PhragmenRun:
 def run_phragmen(instance: ApprovalInstance) -> PhragmenRun:
     """Sequential Phragmén: the compiled float run when it decides every round, else exact."""
     if kernels.AVAILABLE:
+        kernels.load()
         arrays = instance.derived("phragmen", _kernel_arrays)
         if arrays is not None:
             decided = _run_compiled(instance, *arrays)
